@@ -1,0 +1,64 @@
+"""The content version: one counter that every visible change bumps.
+
+Cached reader data is stored under keys that carry the current version, so bumping it
+refreshes everything at once without hunting keys. Entries also expire no later than
+the next scheduled publication, so a scheduled story appears on time with no job.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+VERSION_KEY = "content-version"
+MAX_TTL_SECONDS = 600
+
+T = TypeVar("T")
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh cache (restart, eviction) starts a new generation; the timestamp keeps
+        # it from colliding with a generation that another process still holds.
+        version = int(timezone.now().timestamp() * 1000)
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        content_version()
+
+
+def bump_content_version_on_commit() -> None:
+    transaction.on_commit(bump_content_version)
+
+
+def seconds_until(moment: datetime | None) -> int:
+    if moment is None:
+        return MAX_TTL_SECONDS
+    remaining = (moment - timezone.now()).total_seconds()
+    return max(1, min(MAX_TTL_SECONDS, int(remaining) + 1))
+
+
+def cached_for_readers(
+    name: str, build: Callable[[], T], *, fresh_until: Callable[[], datetime | None]
+) -> T:
+    """Return ``build()``, cached under the content version until the next change.
+
+    ``fresh_until`` names the moment the cached value may stop being true (the next
+    scheduled publication); it is asked only when the value is built.
+    """
+    key = f"readers:{name}:v{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds_until(fresh_until()))
+    return value

@@ -1,0 +1,108 @@
+"""Reads that serve more than one page part: the ticker, the front page's blocks.
+
+Each is one cached query over ``Article.objects.published()``; the cache refreshes on
+every visible change (see ``articles.caching``).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import F, Min, Window
+from django.db.models.functions import RowNumber
+
+from articles.caching import cached_for_readers
+from articles.models import Article, Section
+
+LATEST_COUNT = 24
+BREAKING_COUNT = 5
+TICKER_COUNT = 12
+SECTION_BLOCK_SIZE = 4
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    section: Section
+    articles: list[Article]
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    lead: Article | None
+    latest: list[Article]
+    section_blocks: list[SectionBlock]
+
+
+def next_scheduled_publication() -> datetime | None:
+    return Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
+
+
+def _cached(name, build):
+    return cached_for_readers(name, build, fresh_until=next_scheduled_publication)
+
+
+def navigation_sections() -> list[Section]:
+    return cached_for_readers(
+        "sections", lambda: list(Section.objects.all()), fresh_until=lambda: None
+    )
+
+
+def latest_articles() -> list[Article]:
+    """The newest published articles: the ticker's and the front page's one source."""
+    return _cached(
+        "latest", lambda: list(Article.objects.published().for_listing()[:LATEST_COUNT])
+    )
+
+
+def breaking_articles() -> list[Article]:
+    return _cached(
+        "breaking",
+        lambda: list(
+            Article.objects.published().filter(is_breaking=True).for_listing()[
+                :BREAKING_COUNT
+            ]
+        ),
+    )
+
+
+def ticker_articles() -> list[Article]:
+    """Breaking items first, then the newest headlines, each once."""
+    seen: set[int] = set()
+    items = []
+    for article in [*breaking_articles(), *latest_articles()]:
+        if article.pk not in seen:
+            seen.add(article.pk)
+            items.append(article)
+    return items[:TICKER_COUNT]
+
+
+def _section_blocks() -> list[SectionBlock]:
+    # One query for every section's newest articles: rank within each section, keep
+    # the top few. The count of queries does not grow with the number of sections.
+    ranked = (
+        Article.objects.published()
+        .for_listing()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("section"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=SECTION_BLOCK_SIZE)
+        .order_by("section__position", "section__name", "-published_at", "-pk")
+    )
+    blocks: list[SectionBlock] = []
+    for article in ranked:
+        if not blocks or blocks[-1].section.pk != article.section_id:
+            blocks.append(SectionBlock(section=article.section, articles=[]))
+        blocks[-1].articles.append(article)
+    return blocks
+
+
+def front_page() -> FrontPage:
+    latest = latest_articles()
+    return FrontPage(
+        lead=latest[0] if latest else None,
+        latest=latest[1:11],
+        section_blocks=_cached("section-blocks", _section_blocks),
+    )

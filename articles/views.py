@@ -1,0 +1,43 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from articles import selectors
+from articles.models import Article, Keyword, Section
+
+PAGE_SIZE = 20
+
+
+def paginate(request, queryset):
+    """The requested page of ``queryset``; a bad or out-of-range number is a 404."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+
+
+def home(request):
+    return render(request, "articles/home.html", {"front": selectors.front_page()})
+
+
+def article_detail(request, pk, slug):
+    articles = Article.objects.for_detail()
+    if not request.user.has_perm("articles.change_article"):
+        articles = articles.published()
+    article = get_object_or_404(articles, pk=pk)
+    if slug != article.slug:
+        return redirect(article, permanent=True)
+    return render(request, "articles/detail.html", {"article": article})
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = paginate(request, Article.objects.published().in_section(section).for_listing())
+    return render(request, "articles/section.html", {"section": section, "page": page})
+
+
+def keyword_detail(request, slug):
+    keyword = get_object_or_404(Keyword, slug=slug)
+    page = paginate(request, Article.objects.published().with_keyword(keyword).for_listing())
+    return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})
