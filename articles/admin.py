@@ -23,7 +23,14 @@ class KeywordAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "status", "published_at", "is_breaking", "is_live"]
+    list_display = [
+        "title",
+        "section",
+        "status",
+        "published_at",
+        "is_breaking",
+        "is_live",
+    ]
     list_filter = ["status", "is_breaking", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
@@ -46,7 +53,13 @@ class ArticleAdmin(admin.ModelAdmin):
         (
             _("Publication"),
             {
-                "fields": ["status", "published_at", "is_breaking", "created_at", "updated_at"],
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_breaking",
+                    "created_at",
+                    "updated_at",
+                ],
                 "description": _(
                     "Set a future publication time to schedule an article: it appears "
                     "to readers at that time, with nothing else to do."
@@ -64,7 +77,9 @@ class ArticleAdmin(admin.ModelAdmin):
         initial.setdefault("source_label", SiteSettings.load().name)
         return initial
 
-    @admin.action(permissions=["change"], description=_("Publish the selected articles"))
+    @admin.action(
+        permissions=["change"], description=_("Publish the selected articles")
+    )
     def publish(self, request, queryset):
         count = services.article_publish(articles=queryset, by=request.user)
         self.message_user(
@@ -73,7 +88,9 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(permissions=["change"], description=_("Withdraw the selected articles"))
+    @admin.action(
+        permissions=["change"], description=_("Withdraw the selected articles")
+    )
     def withdraw(self, request, queryset):
         count = services.article_withdraw(articles=queryset, by=request.user)
         self.message_user(

@@ -7,7 +7,6 @@ the next scheduled publication, so a scheduled story appears on time with no job
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -15,8 +14,6 @@ from django.utils import timezone
 
 VERSION_KEY = "content-version"
 MAX_TTL_SECONDS = 600
-
-T = TypeVar("T")
 
 
 def content_version() -> int:
@@ -48,7 +45,7 @@ def seconds_until(moment: datetime | None) -> int:
     return max(1, min(MAX_TTL_SECONDS, int(remaining) + 1))
 
 
-def cached_for_readers(
+def cached_for_readers[T](
     name: str, build: Callable[[], T], *, fresh_until: Callable[[], datetime | None]
 ) -> T:
     """Return ``build()``, cached under the content version until the next change.

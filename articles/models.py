@@ -9,11 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from articles.richtext import RichTextField
 
 
+def now_to_the_second():
+    """Publication times are shown to the second; storing them so keeps them equal."""
+    return timezone.now().replace(microsecond=0)
+
+
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Sections are listed by this, smallest first.")
+        _("position"),
+        default=0,
+        help_text=_("Sections are listed by this, smallest first."),
     )
 
     class Meta:
@@ -47,10 +54,14 @@ class Keyword(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and the publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
 
     def scheduled(self):
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
 
     def in_section(self, section):
         return self.filter(section=section)
@@ -91,12 +102,19 @@ class Article(models.Model):
         _("source label"),
         max_length=100,
         blank=True,
-        help_text=_("Opens the first paragraph, like a dateline. Empty: the site name."),
+        help_text=_(
+            "Opens the first paragraph, like a dateline. Empty: the site name."
+        ),
     )
     reporter_credit = models.CharField(_("reporting by"), max_length=200, blank=True)
-    translator_credit = models.CharField(_("translation by"), max_length=200, blank=True)
+    translator_credit = models.CharField(
+        _("translation by"), max_length=200, blank=True
+    )
     section = models.ForeignKey(
-        Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section")
+        Section,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("section"),
     )
     keywords = models.ManyToManyField(
         Keyword, blank=True, related_name="articles", verbose_name=_("keywords")
@@ -116,7 +134,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         _("publication time"),
         default=timezone.now,
-        help_text=_("A future time schedules the article: readers see it from then on."),
+        help_text=_(
+            "A future time schedules the article: readers see it from then on."
+        ),
     )
     is_breaking = models.BooleanField(
         _("breaking"), default=False, help_text=_("Kept in the latest-news ticker.")
@@ -131,9 +151,12 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(
-                fields=["section", "status", "-published_at"], name="article_section_pub_idx"
+                fields=["status", "-published_at"], name="article_status_pub_idx"
+            ),
+            models.Index(
+                fields=["section", "status", "-published_at"],
+                name="article_section_pub_idx",
             ),
             models.Index(
                 fields=["-published_at"],
@@ -143,7 +166,8 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="article_status_valid"
+                condition=Q(status__in=["draft", "published"]),
+                name="article_status_valid",
             ),
         ]
 
@@ -155,15 +179,27 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
 
     @property
     def is_scheduled(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        )
 
     @property
-    def has_image(self) -> bool:
-        return bool(self.image)
+    def credits(self) -> list[str]:
+        """The credits line's parts: "Reporting by X", "Translation by Y"."""
+        parts = []
+        if self.reporter_credit:
+            parts.append(_("Reporting by %(name)s") % {"name": self.reporter_credit})
+        if self.translator_credit:
+            parts.append(
+                _("Translation by %(name)s") % {"name": self.translator_credit}
+            )
+        return parts
 
 
 class SiteSettings(models.Model):
@@ -176,13 +212,17 @@ class SiteSettings(models.Model):
         _("standing line"),
         max_length=200,
         blank=True,
-        help_text=_('Shown under the name, e.g. "Established by <founder> <year> - <city>".'),
+        help_text=_(
+            'Shown under the name, e.g. "Established by <founder> <year> - <city>".'
+        ),
     )
     description = models.CharField(
         _("description"),
         max_length=300,
         blank=True,
-        help_text=_("The home page's description for search engines and link previews."),
+        help_text=_(
+            "The home page's description for search engines and link previews."
+        ),
     )
 
     class Meta:

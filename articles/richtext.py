@@ -19,9 +19,12 @@ EDITOR_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
 
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "b", "em", "i",
-}  # fmt: skip
+ALLOWED_TAGS = {"p", "br", "h2", "h3", "blockquote", "ul", "ol", "li", "a"} | {
+    "strong",
+    "b",
+    "em",
+    "i",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -64,4 +67,3 @@ class RichTextField(ProseEditorField):
         kwargs.pop("config", None)
         kwargs.pop("sanitize", None)
         return name, "django.db.models.TextField", args, kwargs
-

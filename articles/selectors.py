@@ -57,9 +57,9 @@ def breaking_articles() -> list[Article]:
     return _cached(
         "breaking",
         lambda: list(
-            Article.objects.published().filter(is_breaking=True).for_listing()[
-                :BREAKING_COUNT
-            ]
+            Article.objects.published()
+            .filter(is_breaking=True)
+            .for_listing()[:BREAKING_COUNT]
         ),
     )
 

@@ -8,18 +8,19 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.utils import timezone
 
 from articles.caching import bump_content_version_on_commit
-from articles.models import Article
+from articles.models import Article, now_to_the_second
 
 
 @transaction.atomic
-def article_publish(*, articles: Iterable[Article], by: AbstractBaseUser | None = None) -> int:
+def article_publish(
+    *, articles: Iterable[Article], by: AbstractBaseUser | None = None
+) -> int:
     """Publish drafts. A draft with a future time becomes scheduled; one with a past
     time is published now, so it goes to the top of the news rather than back in time.
     """
-    now = timezone.now()
+    now = now_to_the_second()
     count = 0
     for article in articles:
         if article.status == Article.Status.PUBLISHED:
@@ -35,7 +36,9 @@ def article_publish(*, articles: Iterable[Article], by: AbstractBaseUser | None 
 
 
 @transaction.atomic
-def article_withdraw(*, articles: Iterable[Article], by: AbstractBaseUser | None = None) -> int:
+def article_withdraw(
+    *, articles: Iterable[Article], by: AbstractBaseUser | None = None
+) -> int:
     """Take articles off the site (back to draft) without deleting them."""
     count = 0
     for article in articles:

@@ -33,11 +33,15 @@ def article_detail(request, pk, slug):
 
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, Article.objects.published().in_section(section).for_listing())
+    page = paginate(
+        request, Article.objects.published().in_section(section).for_listing()
+    )
     return render(request, "articles/section.html", {"section": section, "page": page})
 
 
 def keyword_detail(request, slug):
     keyword = get_object_or_404(Keyword, slug=slug)
-    page = paginate(request, Article.objects.published().with_keyword(keyword).for_listing())
+    page = paginate(
+        request, Article.objects.published().with_keyword(keyword).for_listing()
+    )
     return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})

@@ -7,7 +7,9 @@ from django.views.decorators.cache import never_cache
 
 
 def page_not_found(request, exception):
-    return HttpResponse(loader.render_to_string("404.html", request=request), status=404)
+    return HttpResponse(
+        loader.render_to_string("404.html", request=request), status=404
+    )
 
 
 def server_error(request):
