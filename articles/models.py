@@ -133,7 +133,7 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField(
         _("publication time"),
-        default=timezone.now,
+        default=now_to_the_second,
         help_text=_(
             "A future time schedules the article: readers see it from then on."
         ),

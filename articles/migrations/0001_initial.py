@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import articles.models
 import django.utils.timezone
 from django.db import migrations, models
 
@@ -71,7 +72,7 @@ class Migration(migrations.Migration):
                 ('image_credit', models.CharField(blank=True, max_length=150, verbose_name='image credit')),
                 ('image_alt', models.CharField(blank=True, help_text='What the image shows, for readers who cannot see it.', max_length=300, verbose_name='image alt text')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10, verbose_name='status')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, help_text='A future time schedules the article: readers see it from then on.', verbose_name='publication time')),
+                ('published_at', models.DateTimeField(default=articles.models.now_to_the_second, help_text='A future time schedules the article: readers see it from then on.', verbose_name='publication time')),
                 ('is_breaking', models.BooleanField(default=False, help_text='Kept in the latest-news ticker.', verbose_name='breaking')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
