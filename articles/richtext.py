@@ -15,6 +15,7 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "BulletList": True,
     "OrderedList": True,
+    "ListItem": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
