@@ -17,6 +17,7 @@ LATEST_COUNT = 24
 BREAKING_COUNT = 5
 TICKER_COUNT = 12
 SECTION_BLOCK_SIZE = 4
+FRONT_LATEST_COUNT = 10
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,12 @@ def ticker_articles() -> list[Article]:
     return items[:TICKER_COUNT]
 
 
-def _section_blocks() -> list[SectionBlock]:
+def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
     # One query for every section's newest articles: rank within each section, keep
     # the top few. The count of queries does not grow with the number of sections.
     ranked = (
         Article.objects.published()
+        .exclude(pk__in=leaving_out)
         .for_listing()
         .annotate(
             rank=Window(
@@ -100,9 +102,14 @@ def _section_blocks() -> list[SectionBlock]:
 
 
 def front_page() -> FrontPage:
+    """The lead story, the latest, and a block per section of what is not above."""
     latest = latest_articles()
+    shown = latest[: FRONT_LATEST_COUNT + 1]
     return FrontPage(
-        lead=latest[0] if latest else None,
-        latest=latest[1:11],
-        section_blocks=_cached("section-blocks", _section_blocks),
+        lead=shown[0] if shown else None,
+        latest=shown[1:],
+        section_blocks=_cached(
+            "section-blocks",
+            lambda: _section_blocks(leaving_out=[article.pk for article in shown]),
+        ),
     )

@@ -28,7 +28,11 @@ def article_detail(request, pk, slug):
     article = get_object_or_404(articles, pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/detail.html", {"article": article})
+    return render(
+        request,
+        "articles/detail.html",
+        {"article": article, "current_section": article.section},
+    )
 
 
 def section_detail(request, slug):
@@ -36,7 +40,16 @@ def section_detail(request, slug):
     page = paginate(
         request, Article.objects.published().in_section(section).for_listing()
     )
-    return render(request, "articles/section.html", {"section": section, "page": page})
+    return render(
+        request,
+        "articles/section.html",
+        {
+            "section": section,
+            "page": page,
+            "current_section": section,
+            "current_section_is_page": True,
+        },
+    )
 
 
 def keyword_detail(request, slug):

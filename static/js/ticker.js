@@ -38,7 +38,12 @@
       toggle.setAttribute("aria-pressed", paused ? "true" : "false");
       toggle.textContent = paused ? "▶" : "❚❚";
     });
-    viewport.parentNode.appendChild(toggle);
+    viewport.parentNode.insertBefore(toggle, viewport);
+
+    // Keyboard readers see the whole headline they move to.
+    viewport.addEventListener("focusin", function (event) {
+      event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    });
   }
 
   function init() {
