@@ -47,10 +47,11 @@ def sanitize_body(html: str) -> str:
 
 
 class RichTextField(ProseEditorField):
-    """A body field edited with the admin's prose editor and sanitised on every save.
+    """A body field edited with the admin's prose editor and sanitised on every write.
 
-    Sanitising in ``pre_save`` covers every path that writes the field: the admin,
-    scripts, fixtures and ``bulk_create``.
+    ``get_prep_value`` is on every ORM path to the database (save, ``bulk_create``,
+    ``bulk_update``, ``update`` and fixtures); ``pre_save`` also cleans the instance
+    itself, so what an editor sees after saving is what readers get.
     """
 
     def __init__(self, *args, **kwargs):
@@ -62,6 +63,10 @@ class RichTextField(ProseEditorField):
         value = sanitize_body(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return value if value is None else sanitize_body(value)
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()

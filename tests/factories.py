@@ -66,3 +66,11 @@ def make_staff_user(
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def set_site_settings(**fields):
+    """Give the masthead record these values (tests set it before any request)."""
+    from articles.models import SiteSettings
+
+    site, _created = SiteSettings.objects.update_or_create(pk=1, defaults=fields)
+    return site

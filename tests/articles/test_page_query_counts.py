@@ -1,0 +1,112 @@
+"""Every reader page runs a fixed number of queries, however much news there is.
+
+Counts are for an anonymous reader, first with an empty cache (cold) and then for the
+same request again (warm: site settings, navigation, ticker and front-page blocks
+come from the cache).
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+# (cold, warm) per page.
+EXPECTED_QUERIES = {
+    # Cold: site settings, sections, then breaking, latest and section blocks, each
+    # with the next scheduled time that bounds its cache life. Warm: all cached.
+    "home": (8, 0),
+    # The article and its keywords, plus the cold page chrome: site settings,
+    # sections, breaking and latest with their next scheduled times.
+    "article": (8, 2),
+    # The section (keyword), the page's count and its rows, plus the cold chrome.
+    "section": (9, 3),
+    "keyword": (9, 3),
+}
+
+
+def build_newsroom(scale: int) -> dict[str, str]:
+    """5 * ``scale`` published articles across sections, with keywords, breaking
+    items, drafts and scheduled ones; return each page's address."""
+    sections = [SectionFactory() for _ in range(2 * scale)]
+    keywords = [KeywordFactory() for _ in range(3 * scale)]
+    articles = [
+        ArticleFactory(
+            section=sections[n % len(sections)],
+            keywords=keywords[: 2 + n % len(keywords)],
+            is_breaking=n % 4 == 0,
+            published_at=timezone.now() - timedelta(minutes=n + 1),
+        )
+        for n in range(5 * scale)
+    ]
+    for n in range(scale):
+        ArticleFactory(section=sections[n], keywords=keywords, draft=True)
+        ArticleFactory(section=sections[n], keywords=keywords, scheduled=True)
+    # The newest article carries every keyword, so its page lists 3 * scale of them.
+    articles[0].keywords.set(keywords)
+    return {
+        "home": reverse("articles:home"),
+        "article": articles[0].get_absolute_url(),
+        "section": sections[0].get_absolute_url(),
+        "keyword": keywords[0].get_absolute_url(),
+    }
+
+
+def count_queries(client, url) -> tuple[int, int]:
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url).status_code == 200
+    return len(cold), len(warm)
+
+
+@pytest.mark.parametrize("scale", [1, 10], ids=["5-articles", "50-articles"])
+@pytest.mark.parametrize("page", EXPECTED_QUERIES)
+def test_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, page, scale
+):
+    url = build_newsroom(scale)[page]
+    cold, warm = EXPECTED_QUERIES[page]
+
+    cache.clear()
+    with django_assert_num_queries(cold):
+        response = client.get(url)
+    assert response.status_code == 200
+    with django_assert_num_queries(warm):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_query_counts_do_not_grow_when_the_news_grows_tenfold(client):
+    small = {
+        page: count_queries(client, url) for page, url in build_newsroom(1).items()
+    }
+    large = {
+        page: count_queries(client, url) for page, url in build_newsroom(10).items()
+    }
+
+    assert small == large == EXPECTED_QUERIES
+
+
+def test_listing_page_two_runs_as_many_queries_as_page_one(
+    client, django_assert_num_queries
+):
+    section = SectionFactory()
+    for n in range(45):
+        ArticleFactory(
+            section=section, published_at=timezone.now() - timedelta(days=n + 1)
+        )
+    cold, warm = EXPECTED_QUERIES["section"]
+
+    with django_assert_num_queries(cold):
+        client.get(section.get_absolute_url(), {"page": 2})
+    with django_assert_num_queries(warm):
+        client.get(section.get_absolute_url(), {"page": 3})
