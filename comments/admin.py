@@ -62,20 +62,14 @@ class CommentAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     fields = readonly_fields
 
-    def get_queryset(self, request):
+    def get_ordering(self, request):
         # Pending comments first, then the newest.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                is_waiting=Case(
-                    When(status=Comment.Status.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("is_waiting", "-created_at")
+        waiting_last = Case(
+            When(status=Comment.Status.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
+        return [waiting_last.asc(), "-created_at"]
 
     def has_add_permission(self, request):
         return False

@@ -42,6 +42,15 @@ def make_form_token(article: Article) -> str:
     )
 
 
+class CommentTextField(forms.CharField):
+    """Comment text with browsers' CRLF line breaks made plain LF before the length
+    is checked, so the limit counts what the reader's counter counted."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=80, validators=[reject_control_characters]
@@ -51,7 +60,7 @@ class CommentForm(forms.Form):
         max_length=254,
         help_text=_("Your e-mail address will not be shown."),
     )
-    body = forms.CharField(
+    body = CommentTextField(
         label=_("Comment"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "data-counter": ""}),
@@ -74,7 +83,7 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    form_token = forms.CharField(widget=forms.HiddenInput)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, article: Article, sender_hash: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,26 +120,29 @@ class CommentForm(forms.Form):
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
 
-    def clean_form_token(self) -> str:
-        token = self.cleaned_data["form_token"]
+    def _nonce_from(self, token: str) -> str | None:
+        """The once-only key inside a valid token for this article, else None."""
         try:
             value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(
                 token, max_age=settings.COMMENTS_FORM_MAX_AGE_SECONDS
             )
-            article_pk, nonce = value.split(":", 1)
-        except (signing.BadSignature, ValueError):
+        except signing.BadSignature:
+            return None
+        article_pk, _sep, nonce = value.partition(":")
+        return nonce if article_pk == str(self.article.pk) and nonce else None
+
+    def check_token(self) -> None:
+        nonce = self._nonce_from(self.data.get("form_token", ""))
+        if nonce is None:
             self.renew_token()
             raise ValidationError(
-                _("This form has expired. Check your comment and post it again."),
+                _(
+                    "This form has expired or does not belong to this article. Check "
+                    "your comment and post it again."
+                ),
                 code="expired",
-            ) from None
-        if article_pk != str(self.article.pk):
-            self.renew_token()
-            raise ValidationError(
-                _("This form belongs to another article."), code="bad"
             )
         self.submission_token = nonce
-        return token
 
     def renew_token(self) -> None:
         # The page shown again carries a fresh token, so the next post can succeed.
@@ -140,26 +152,17 @@ class CommentForm(forms.Form):
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
-    def clean_body(self) -> str:
-        return self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
-
     def previous_submission(self) -> Comment | None:
         """The comment this very form already stored (a double click, or back and
         post again), judged by its signed token alone."""
-        try:
-            value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(
-                self.data.get("form_token", ""),
-                max_age=settings.COMMENTS_FORM_MAX_AGE_SECONDS,
-            )
-        except signing.BadSignature:
-            return None
-        article_pk, _sep, nonce = value.partition(":")
-        if article_pk != str(self.article.pk) or not nonce:
+        nonce = self._nonce_from(self.data.get("form_token", ""))
+        if nonce is None:
             return None
         return Comment.objects.filter(submission_token=nonce).first()
 
     def clean(self):
         cleaned = super().clean()
+        self.check_token()
         if self.errors:
             return cleaned
         if SenderBan.objects.active().filter(sender_hash=self.sender_hash).exists():
