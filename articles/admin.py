@@ -57,6 +57,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "status",
                     "published_at",
                     "is_breaking",
+                    "comments_open",
                     "created_at",
                     "updated_at",
                 ],

@@ -141,6 +141,11 @@ class Article(models.Model):
     is_breaking = models.BooleanField(
         _("breaking"), default=False, help_text=_("Kept in the latest-news ticker.")
     )
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Untick to close comments: the form is replaced by a notice."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

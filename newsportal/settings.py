@@ -6,6 +6,7 @@ refuses to start without a real secret key.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(
         f"{name} must be a boolean (1/0, true/false), not {value!r}"
     )
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}"
+        ) from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -59,10 +72,12 @@ INSTALLED_APPS = [
     # Ahead of staticfiles so `runserver` serves files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "captcha",
     "django_prose_editor",
+    "django_tasks_db",
     "articles",
     "comments",
 ]
@@ -100,6 +115,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates come from the project's templates too (our captcha widget).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -203,6 +221,42 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = 20
+
+# Moderator notifications leave the reader's request through the Tasks framework;
+# the database backend's worker (`manage.py db_worker`) sends them.
+TASKS = {
+    "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
+}
+
+# Reader comments
+COMMENTS_RATE_LIMIT_POSTS = env_int("COMMENTS_RATE_LIMIT_POSTS", 5)
+COMMENTS_RATE_LIMIT_SECONDS = env_int("COMMENTS_RATE_LIMIT_SECONDS", 600)
+COMMENTS_DUPLICATE_WINDOW_SECONDS = 3600
+COMMENTS_EMAIL_RETENTION_DAYS = env_int("COMMENTS_EMAIL_RETENTION_DAYS", 30)
+COMMENTS_FORM_MAX_AGE_SECONDS = env_int("COMMENTS_FORM_MAX_AGE_SECONDS", 6 * 3600)
+COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", default=True)
+# The request header that carries the reader's address when a trusted reverse proxy
+# sets it (e.g. "X-Real-IP"); empty means the socket's address. Never trust a header
+# the proxy does not overwrite.
+COMMENTS_CLIENT_IP_HEADER = env_str("COMMENTS_CLIENT_IP_HEADER")
+COMMENTS_IPV4_PREFIX = env_int("COMMENTS_IPV4_PREFIX", 32)
+COMMENTS_IPV6_PREFIX = 64
+if COMMENTS_IPV4_PREFIX not in {24, 32}:
+    raise ImproperlyConfigured("COMMENTS_IPV4_PREFIX must be 24 or 32.")
+
+CAPTCHA_TIMEOUT = 30  # minutes: time enough to write a considered comment
+CAPTCHA_LENGTH = 5
+CAPTCHA_FLITE_PATH = shutil.which("flite")
+CAPTCHA_SOX_PATH = shutil.which("sox")
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -14,6 +14,7 @@ admin.site.index_title = _("Editors and moderators")
 # in i18n_patterns without touching the apps.
 public_patterns = [
     path("", include("articles.urls")),
+    path("", include("comments.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,75 @@
+// Progressive enhancement for the comment form. Without this file the form works
+// fully: the "New image" button posts the form back and returns it with everything
+// typed and a fresh code. With it, the code is renewed in place and a live counter
+// shows how many characters are left.
+(function () {
+  "use strict";
+
+  function refreshCaptcha(form, button) {
+    var box = button.closest("[data-captcha]");
+    var image = box.querySelector("[data-captcha-image]");
+    var audio = box.querySelector("[data-captcha-audio]");
+    var key = form.querySelector("input[name='captcha_0']");
+    var answer = form.querySelector("input[name='captcha_1']");
+    button.disabled = true;
+    fetch(button.dataset.refreshUrl, {
+      headers: { "X-Requested-With": "XMLHttpRequest" },
+      credentials: "same-origin"
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        image.src = data.image_url;
+        key.value = data.key;
+        if (audio && data.audio_url) audio.href = data.audio_url;
+        answer.value = "";
+        answer.focus();
+      })
+      .catch(function () {
+        // Fall back to the plain form post, which also renews the code.
+        button.dataset.plainPost = "true";
+        button.disabled = false;
+        button.click();
+      })
+      .finally(function () { button.disabled = false; });
+  }
+
+  function addCounter(textarea) {
+    var max = parseInt(textarea.getAttribute("maxlength"), 10);
+    if (!max) return;
+    var counter = document.createElement("p");
+    counter.className = "form-text char-counter";
+    counter.id = textarea.id + "_counter";
+    counter.setAttribute("aria-live", "polite");
+    textarea.insertAdjacentElement("afterend", counter);
+    var template = textarea.form.dataset.counterTemplate || "%s characters left";
+    function update() {
+      var left = max - textarea.value.length;
+      counter.textContent = template.replace("%s", left);
+      counter.classList.toggle("text-danger", left < 100);
+    }
+    textarea.addEventListener("input", update);
+    update();
+  }
+
+  function init() {
+    document.querySelectorAll("[data-comment-form]").forEach(function (form) {
+      form.querySelectorAll("[data-captcha-refresh]").forEach(function (button) {
+        button.addEventListener("click", function (event) {
+          if (button.dataset.plainPost) return;
+          event.preventDefault();
+          refreshCaptcha(form, button);
+        });
+      });
+      form.querySelectorAll("textarea[data-counter]").forEach(addCounter);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
