@@ -26,18 +26,18 @@ demo: migrate
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 
 run: demo
-	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/)"
-	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve-dev
 
 test: install
-	bash scripts/ensure-chromium
+	bash scripts/ensure-system-packages
 	$(VENV)/bin/pytest
 
 test-fast: install
 	$(VENV)/bin/pytest -m "not browser"
 
 test-browser: install
-	bash scripts/ensure-chromium
+	bash scripts/ensure-system-packages
 	$(VENV)/bin/pytest -m browser
 
 lint: install

@@ -7,10 +7,11 @@ every visible change (see ``articles.caching``).
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import F, Min, Window
 from django.db.models.functions import RowNumber
 
-from articles.caching import cached_for_readers
+from articles.caching import cached_for_readers, content_version, seconds_until
 from articles.models import Article, Section
 
 LATEST_COUNT = 24
@@ -34,7 +35,17 @@ class FrontPage:
 
 
 def next_scheduled_publication() -> datetime | None:
-    return Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
+    """When the next scheduled article goes live: every cached block expires then.
+
+    Asked once per content version (and again once that moment has passed).
+    """
+    key = f"readers:next-scheduled:v{content_version()}"
+    cached = cache.get(key)
+    if cached is None:
+        moment = Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
+        cached = (moment,)  # a tuple, so that "none scheduled" is cached too
+        cache.set(key, cached, seconds_until(moment))
+    return cached[0]
 
 
 def _cached(name, build):

@@ -256,7 +256,11 @@ if COMMENTS_IPV4_PREFIX not in {24, 32}:
 CAPTCHA_TIMEOUT = 30  # minutes: time enough to write a considered comment
 CAPTCHA_LENGTH = 5
 CAPTCHA_FLITE_PATH = shutil.which("flite")
-CAPTCHA_SOX_PATH = shutil.which("sox")
+# No added noise: the audio code is for readers who cannot see the image.
+CAPTCHA_SOX_PATH = None
+
+# Readers' bare "example.org" in comments links to https, not http.
+URLIZE_ASSUME_HTTPS = True
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

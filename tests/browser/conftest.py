@@ -132,7 +132,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure-chromium`.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `bash scripts/ensure-system-packages`."
+        )
     yield _chromium.start()
     _chromium.stop()
 
