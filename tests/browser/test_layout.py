@@ -84,7 +84,7 @@ def test_page_fits_the_screen(new_page, page_guard, newsroom, viewport, kind):
     assert_within_window(page, ".masthead-name")
     assert_within_window(page, ".section-nav")
 
-    photos = page.locator("main img")
+    photos = page.locator("main img:not(.captcha-image)")
     if kind == "article":
         expect(photos).to_have_count(1)
         expect(page.locator(".article-figure img")).to_be_visible()
