@@ -1,12 +1,23 @@
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.richtext import RichTextField
+
+ARABIC = "ar"
+
+
+def reading_arabic() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith(ARABIC)
 
 
 def now_to_the_second():
@@ -15,7 +26,8 @@ def now_to_the_second():
 
 
 class Section(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = models.CharField(_("name (English)"), max_length=80, unique=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
     position = models.PositiveSmallIntegerField(
         _("position"),
@@ -29,15 +41,40 @@ class Section(models.Model):
         verbose_name_plural = _("sections")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
+    @property
+    def local_name(self) -> str:
+        """The name in the edition being read (English when no Arabic is given)."""
+        return self.name_ar if reading_arabic() and self.name_ar else self.name
+
+
+class KeywordQuerySet(models.QuerySet):
+    def with_slug(self, slug: str):
+        """The keyword whose English or Arabic slug this is."""
+        return self.filter(Q(slug=slug) | Q(slug_ar=slug))
+
 
 class Keyword(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
+    name = models.CharField(_("name (English)"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug (English)"), max_length=80, unique=True, allow_unicode=True
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=80, blank=True)
+    slug_ar = models.SlugField(
+        _("slug (Arabic)"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("The Arabic edition's address for this keyword, e.g. حمص."),
+    )
+
+    objects = KeywordQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -45,10 +82,18 @@ class Keyword(models.Model):
         verbose_name_plural = _("keywords")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
-        return reverse("articles:keyword", kwargs={"slug": self.slug})
+        return reverse("articles:keyword", kwargs={"slug": self.local_slug})
+
+    @property
+    def local_name(self) -> str:
+        return self.name_ar if reading_arabic() and self.name_ar else self.name
+
+    @property
+    def local_slug(self) -> str:
+        return self.slug_ar if reading_arabic() and self.slug_ar else self.slug
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -62,6 +107,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
+
+    def in_edition(self, language: str):
+        return self.filter(language=language)
+
+    def in_current_edition(self):
+        return self.in_edition(ARABIC if reading_arabic() else settings.LANGUAGE_CODE)
 
     def in_section(self, section):
         return self.filter(section=section)
@@ -77,7 +128,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section").defer("body").newest_first()
 
     def for_detail(self):
-        return self.select_related("section").prefetch_related("keywords")
+        return self.select_related("section", "translation").prefetch_related(
+            "keywords"
+        )
 
 
 class Article(models.Model):
@@ -85,6 +138,24 @@ class Article(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    language = models.CharField(
+        _("edition"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Every article belongs to one edition."),
+    )
+    translation = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("translation"),
+        help_text=_(
+            "The same story in the other edition. Linking one side links both."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -157,14 +228,15 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         indexes = [
             models.Index(
-                fields=["status", "-published_at"], name="article_status_pub_idx"
+                fields=["language", "status", "-published_at"],
+                name="article_edition_pub_idx",
             ),
             models.Index(
-                fields=["section", "status", "-published_at"],
+                fields=["section", "language", "status", "-published_at"],
                 name="article_section_pub_idx",
             ),
             models.Index(
-                fields=["-published_at"],
+                fields=["language", "-published_at"],
                 condition=Q(is_breaking=True),
                 name="article_breaking_idx",
             ),
@@ -180,7 +252,26 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+        # An article's address is always in its own edition.
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def clean(self):
+        if self.translation_id and self.translation.language == self.language:
+            raise ValidationError(
+                {"translation": _("A translation must be in the other edition.")}
+            )
+        if self.translation_id and self.translation_id == self.pk:
+            raise ValidationError(
+                {"translation": _("An article cannot be its own translation.")}
+            )
+
+    @property
+    def published_translation(self) -> "Article | None":
+        """The linked article in the other edition, if readers may see it."""
+        if self.translation_id and self.translation.is_published:
+            return self.translation
+        return None
 
     @property
     def is_published(self) -> bool:
@@ -207,6 +298,13 @@ class Article(models.Model):
         return parts
 
 
+@dataclass(frozen=True)
+class Masthead:
+    name: str
+    standing_line: str
+    description: str
+
+
 class SiteSettings(models.Model):
     """The masthead: one record, edited in the admin."""
 
@@ -230,6 +328,14 @@ class SiteSettings(models.Model):
         ),
     )
 
+    name_ar = models.CharField(_("site name (Arabic)"), max_length=100, blank=True)
+    standing_line_ar = models.CharField(
+        _("standing line (Arabic)"), max_length=200, blank=True
+    )
+    description_ar = models.CharField(
+        _("description (Arabic)"), max_length=300, blank=True
+    )
+
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
@@ -243,6 +349,16 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    def for_edition(self) -> "Masthead":
+        """The masthead in the edition being read; English fills what Arabic lacks."""
+        if reading_arabic():
+            return Masthead(
+                name=self.name_ar or self.name,
+                standing_line=self.standing_line_ar or self.standing_line,
+                description=self.description_ar or self.description,
+            )
+        return Masthead(self.name, self.standing_line, self.description)
 
     @classmethod
     def load(cls) -> "SiteSettings":

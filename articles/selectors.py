@@ -1,7 +1,8 @@
 """Reads that serve more than one page part: the ticker, the front page's blocks.
 
-Each is one cached query over ``Article.objects.published()``; the cache refreshes on
-every visible change (see ``articles.caching``).
+Each is one cached query over the current edition's published articles; the cache
+refreshes on every visible change (see ``articles.caching``), and each edition has
+its own entries.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db.models import F, Min, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 
 from articles.caching import cached_for_readers, content_version, seconds_until
 from articles.models import Article, Section
@@ -49,7 +51,13 @@ def next_scheduled_publication() -> datetime | None:
 
 
 def _cached(name, build):
-    return cached_for_readers(name, build, fresh_until=next_scheduled_publication)
+    return cached_for_readers(
+        f"{name}:{get_language()}", build, fresh_until=next_scheduled_publication
+    )
+
+
+def _edition_articles():
+    return Article.objects.published().in_current_edition()
 
 
 def navigation_sections() -> list[Section]:
@@ -61,7 +69,7 @@ def navigation_sections() -> list[Section]:
 def latest_articles() -> list[Article]:
     """The newest published articles: the ticker's and the front page's one source."""
     return _cached(
-        "latest", lambda: list(Article.objects.published().for_listing()[:LATEST_COUNT])
+        "latest", lambda: list(_edition_articles().for_listing()[:LATEST_COUNT])
     )
 
 
@@ -69,9 +77,7 @@ def breaking_articles() -> list[Article]:
     return _cached(
         "breaking",
         lambda: list(
-            Article.objects.published()
-            .filter(is_breaking=True)
-            .for_listing()[:BREAKING_COUNT]
+            _edition_articles().filter(is_breaking=True).for_listing()[:BREAKING_COUNT]
         ),
     )
 
@@ -91,7 +97,7 @@ def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
     # One query for every section's newest articles: rank within each section, keep
     # the top few. The count of queries does not grow with the number of sections.
     ranked = (
-        Article.objects.published()
+        _edition_articles()
         .exclude(pk__in=leaving_out)
         .for_listing()
         .annotate(

@@ -1,6 +1,7 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
 from articles import selectors
 from articles.models import Article, Keyword, Section
@@ -26,7 +27,7 @@ def article_detail(request, pk, slug):
     if not request.user.has_perm("articles.change_article"):
         articles = articles.published()
     article = get_object_or_404(articles, pk=pk)
-    if slug != article.slug:
+    if slug != article.slug or article.language != get_language():
         return redirect(article, permanent=True)
     return render(
         request,
@@ -38,7 +39,11 @@ def article_detail(request, pk, slug):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
-        request, Article.objects.published().in_section(section).for_listing()
+        request,
+        Article.objects.published()
+        .in_current_edition()
+        .in_section(section)
+        .for_listing(),
     )
     return render(
         request,
@@ -53,8 +58,15 @@ def section_detail(request, slug):
 
 
 def keyword_detail(request, slug):
-    keyword = get_object_or_404(Keyword, slug=slug)
+    keyword = get_object_or_404(Keyword.objects.with_slug(slug))
+    if slug != keyword.local_slug:
+        # Each edition names the keyword in its own language.
+        return redirect(keyword, permanent=True)
     page = paginate(
-        request, Article.objects.published().with_keyword(keyword).for_listing()
+        request,
+        Article.objects.published()
+        .in_current_edition()
+        .with_keyword(keyword)
+        .for_listing(),
     )
     return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})

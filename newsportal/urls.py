@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -10,8 +11,8 @@ admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Editors and moderators")
 
-# Every public route stays in this one list so that the editions issue can wrap it
-# in i18n_patterns without touching the apps.
+# Every public route lives under its edition's prefix (/en/, /ar/); the bare root
+# sends a visitor to the edition their browser prefers (LocaleMiddleware).
 public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
@@ -20,8 +21,9 @@ public_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("captcha/", include("captcha.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("health/", views.health, name="health"),
-    *public_patterns,
+    *i18n_patterns(*public_patterns),
 ]
 
 if settings.DEBUG:

@@ -1,14 +1,21 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext, pgettext
 
 from articles import selectors
-from articles.models import Section, SiteSettings
+from articles.models import Article, Keyword, Masthead, Section, SiteSettings
 
 register = template.Library()
 
 
 @register.simple_tag
-def site_settings() -> SiteSettings:
-    return SiteSettings.load()
+def site_settings() -> Masthead:
+    return SiteSettings.load().for_edition()
 
 
 @register.simple_tag
@@ -19,3 +26,81 @@ def navigation_sections() -> list[Section]:
 @register.inclusion_tag("includes/_ticker.html")
 def latest_news_ticker() -> dict:
     return {"ticker_articles": selectors.ticker_articles()}
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    language: str
+    url: str
+    label: str
+    # The same page in the other edition (hreflang-worthy), not just its front page.
+    is_same_page: bool
+    absolute_url: str
+
+
+def _in_edition(language: str, url_of) -> str:
+    with translation.override(language):
+        return url_of()
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context) -> list[EditionLink]:
+    """Where this page is in the other edition: an article's translation, the same
+    section or keyword page, or else that edition's front page."""
+    request = context["request"]
+    current = translation.get_language()
+    article = context.get("article")
+    keyword = context.get("keyword")
+    links = []
+    for language, _name in settings.LANGUAGES:
+        if language == current:
+            continue
+        url = ""
+        if isinstance(article, Article):
+            counterpart = article.published_translation
+            url = counterpart.get_absolute_url() if counterpart else ""
+        elif isinstance(keyword, Keyword):
+            url = _in_edition(language, keyword.get_absolute_url)
+        elif request.resolver_match and request.resolver_match.namespace == "articles":
+            url = translate_url(request.path, language)
+        with translation.override(language):
+            label = (
+                gettext("Read in English")
+                if url and isinstance(article, Article)
+                else pgettext("name of the edition, in its own language", "English")
+            )
+        links.append(
+            EditionLink(
+                language=language,
+                url=url or _in_edition(language, lambda: reverse("articles:home")),
+                label=label,
+                is_same_page=bool(url),
+                absolute_url=request.build_absolute_uri(url) if url else "",
+            )
+        )
+    return links
+
+
+# How times read in each edition: the reference page's "2016-04-28 13:49:48" in
+# English; day, Arabic month name and year in Arabic.
+TIME_FORMATS = {
+    "en": {"seconds": "Y-m-d H:i:s", "minutes": "Y-m-d H:i"},
+    "ar": {"seconds": "j F Y، H:i:s", "minutes": "j F Y، H:i"},
+}
+
+
+@register.filter
+def edition_time(value: datetime | None, precision: str = "minutes") -> str:
+    """``value`` in the site's time zone, written the way the edition reads it."""
+    if value is None:
+        return ""
+    formats = TIME_FORMATS.get(translation.get_language(), TIME_FORMATS["en"])
+    return dateformat.format(timezone.localtime(value), formats[precision])
+
+
+@register.filter
+def iso_time(value: datetime | None) -> str:
+    """``value`` for a ``<time datetime>`` attribute: ISO 8601 to the second."""
+    if value is None:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
