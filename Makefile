@@ -8,7 +8,7 @@ BASE_PYTHON := $(shell for p in python3.13 python3.12; do $$p -c 'import sys' >/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast test-browser lint format migrate demo messages clean
+.PHONY: install messages run test test-fast test-browser lint format migrate demo clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then echo "newsportal needs Python 3.13 (or 3.12): neither python3.13 nor python3.12 runs on this machine." >&2; exit 1; fi
@@ -19,7 +19,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-migrate: install
+messages: install
+	bash scripts/compile-messages
+
+migrate: messages
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -29,14 +32,14 @@ run: demo
 	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve-dev
 
-test: install
+test: messages
 	bash scripts/ensure-system-packages
 	$(VENV)/bin/pytest
 
-test-fast: install
+test-fast: messages
 	$(VENV)/bin/pytest -m "not browser"
 
-test-browser: install
+test-browser: messages
 	bash scripts/ensure-system-packages
 	$(VENV)/bin/pytest -m browser
 

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -8,44 +10,68 @@ from articles.models import Article, Keyword, Section, SiteSettings
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "name_ar", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_ar"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Keyword)
 class KeywordAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    list_display = ["name", "name_ar", "slug", "slug_ar"]
+    search_fields = ["name", "name_ar"]
+    prepopulated_fields = {"slug": ["name"], "slug_ar": ["name_ar"]}
+
+
+class ArticleAdminForm(forms.ModelForm):
+    def validate_unique(self):
+        # Linking a translation that was linked elsewhere moves it; the service
+        # unlinks the old pair, so uniqueness of the link is not the editor's problem.
+        exclude = self._get_validation_exclusions()
+        exclude.add("translation")
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
+        "language",
         "section",
         "status",
         "published_at",
         "is_breaking",
         "is_live",
     ]
-    list_filter = ["status", "is_breaking", "section"]
+    list_filter = ["language", "status", "is_breaking", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["section", "keywords"]
+    autocomplete_fields = ["section", "keywords", "translation"]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "withdraw"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
+        (None, {"fields": ["language", "title", "slug", "section", "lead", "body"]}),
         (
             _("Credits"),
             {"fields": ["source_label", "reporter_credit", "translator_credit"]},
         ),
         (_("Keywords"), {"fields": ["keywords"]}),
+        (
+            _("Translation"),
+            {
+                "fields": ["translation"],
+                "description": _(
+                    "Link the same story in the other edition; the other article is "
+                    "linked back to this one."
+                ),
+            },
+        ),
         (
             _("Main image"),
             {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
@@ -72,6 +98,13 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description=_("visible to readers"))
     def is_live(self, article):
         return article.is_published
+
+    def save_model(self, request, obj, form, change):
+        # The link is saved by the service, both ways, after the article itself.
+        translation = obj.translation
+        obj.translation = None
+        super().save_model(request, obj, form, change)
+        services.article_link_translation(article=obj, translation=translation)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -49,3 +49,26 @@ def article_withdraw(
         count += 1
     bump_content_version_on_commit()
     return count
+
+
+@transaction.atomic
+def article_link_translation(*, article: Article, translation: Article | None) -> None:
+    """Make ``translation`` and ``article`` each other's translation (or unlink).
+
+    A link is always both ways: the article's former partner, and the new partner's
+    former partner, are unlinked.
+    """
+    if translation is not None and translation.language == article.language:
+        raise ValueError("A translation must be in the other edition.")
+    stale = Article.objects.filter(translation=article)
+    if translation is not None:
+        stale = stale.exclude(pk=translation.pk)
+        Article.objects.filter(translation=translation).exclude(pk=article.pk).update(
+            translation=None
+        )
+    stale.update(translation=None)
+    Article.objects.filter(pk=article.pk).update(translation=translation)
+    if translation is not None:
+        Article.objects.filter(pk=translation.pk).update(translation=article)
+    article.translation = translation
+    bump_content_version_on_commit()
