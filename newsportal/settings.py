@@ -141,6 +141,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Whole rendered pages for anonymous readers, refreshed by every visible change (see
+# articles.caching). Off renders every request: `make bench` measures both.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {

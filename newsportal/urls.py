@@ -23,6 +23,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", views.health, name="health"),
+    path("health/live/", views.liveness, name="liveness"),
     *i18n_patterns(*public_patterns),
 ]
 

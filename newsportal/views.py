@@ -19,6 +19,12 @@ def server_error(request):
 
 
 @never_cache
+def liveness(request):
+    """The process answers: no database, no template (load balancers' liveness)."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+@never_cache
 def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
