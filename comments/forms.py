@@ -11,8 +11,6 @@ import secrets
 from datetime import timedelta
 
 from captcha.fields import CaptchaField
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -94,18 +92,6 @@ class CommentForm(forms.Form):
             self.initial["form_token"] = make_form_token(article)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            "name",
-            "email",
-            "body",
-            "captcha",
-            # Off-screen rather than display:none, which some bots skip.
-            Div("website", css_class="comment-honeypot", aria_hidden="true"),
-            "form_token",
-        )
 
     @classmethod
     def keeping(cls, data, *, article: Article, sender_hash: str) -> "CommentForm":
@@ -115,6 +101,12 @@ class CommentForm(forms.Form):
             if data.get(name):
                 form.initial[name] = data[name]
         return form
+
+    @property
+    def awaits_challenge(self) -> bool:
+        """Posted from the cached article page without the captcha and token yet
+        (JavaScript off): the reader is asked for the code next, nothing is lost."""
+        return not self.data.get("form_token") and not self.data.get("captcha_0")
 
     @property
     def is_bot(self) -> bool:

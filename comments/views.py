@@ -1,7 +1,10 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 from comments import services
@@ -11,9 +14,28 @@ from comments.senders import sender_hash_for
 THANKS = _("Thank you. Your comment will appear once a moderator approves it.")
 
 
+def open_article(article_pk) -> Article:
+    return get_object_or_404(Article.objects.published(), pk=article_pk)
+
+
+@never_cache
+@require_GET
+def comment_challenge(request, article_pk):
+    """The per-visitor part of the form: a fresh captcha and once-only token."""
+    article = open_article(article_pk)
+    if not article.comments_open:
+        raise Http404
+    form = CommentForm(article=article, sender_hash=sender_hash_for(request))
+    return render(request, "comments/_form.html#challenge", {"form": form})
+
+
+# Comment posts carry no session and change nothing a visitor is logged in for; the
+# captcha and the signed once-only token are their protection. Exempting them from
+# CSRF lets the form live on pages cached for every reader, with JavaScript off too.
+@csrf_exempt
 @require_POST
 def comment_submit(request, article_pk):
-    article = get_object_or_404(Article.objects.published(), pk=article_pk)
+    article = open_article(article_pk)
     if not article.comments_open:
         return render(request, "comments/closed.html", {"article": article}, status=403)
     sender = sender_hash_for(request)
@@ -23,10 +45,16 @@ def comment_submit(request, article_pk):
         # stored comment is answered as the first one was.
         messages.success(request, THANKS)
         return redirect(article.get_absolute_url() + "#comments")
-    if "new_captcha" in request.POST:
-        # The no-JavaScript way to a new captcha image: the same form, nothing lost.
+    if "new_captcha" in request.POST or form.awaits_challenge:
+        # The no-JavaScript way to the code, or to a new image: the same form with a
+        # fresh captcha, nothing the reader typed lost.
+        asking_for_code = form.awaits_challenge
         form = CommentForm.keeping(request.POST, article=article, sender_hash=sender)
-        return render(request, "comments/post.html", {"article": article, "form": form})
+        return render(
+            request,
+            "comments/post.html",
+            {"article": article, "form": form, "asking_for_code": asking_for_code},
+        )
     if form.is_valid():
         services.comment_submit(
             article=article,

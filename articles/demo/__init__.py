@@ -1,8 +1,9 @@
 """Demo content for a fresh installation: "The Orontes Dispatch", an invented outlet.
 
 ``load_demo_content`` fills an empty database with the masthead, sections, keywords,
-illustrated articles and two staff accounts. The texts are in ``content``, the
-drawings in ``images``.
+illustrated articles in both editions and two staff accounts. The English texts are
+in ``content``, the Arabic ones (some of them translations, linked both ways to their
+English articles) in ``content_ar``, the drawings in ``images``.
 """
 
 from datetime import timedelta
@@ -16,10 +17,20 @@ from django.utils.text import slugify
 
 from articles.demo.accounts import create_demo_accounts
 from articles.demo.content import DEMO_ARTICLES, KEYWORDS, SECTIONS, SITE
+from articles.demo.content_ar import (
+    DEMO_ARTICLES_AR,
+    KEYWORDS_AR,
+    SECTIONS_AR,
+    SITE_AR,
+)
 from articles.demo.images import draw_illustration
 from articles.models import Article, Keyword, Section, SiteSettings
 
-IMAGE_CREDIT = "Illustration: Orontes Dispatch"
+ENGLISH, ARABIC = "en", "ar"
+IMAGE_CREDITS = {
+    ENGLISH: "Illustration: Orontes Dispatch",
+    ARABIC: "رسم: رسالة العاصي",
+}
 
 
 def load_demo_content(stdout: TextIO | None = None) -> bool:
@@ -41,11 +52,19 @@ def load_demo_content(stdout: TextIO | None = None) -> bool:
             if Article.objects.exists():
                 say("Demo content already present; nothing loaded.")
                 return False
-            SiteSettings.objects.update_or_create(pk=1, defaults=SITE)
+            SiteSettings.objects.update_or_create(pk=1, defaults=SITE | SITE_AR)
             sections = _create_sections()
             keywords = _create_keywords()
+            english: dict[str, tuple[int, Article]] = {}
             for index, data in enumerate(DEMO_ARTICLES):
-                _create_article(index, data, sections, keywords, saved_files)
+                article = _create_article(
+                    index, data, ENGLISH, sections, keywords, saved_files
+                )
+                english[article.title] = (index, article)
+            for offset, data in enumerate(DEMO_ARTICLES_AR, start=len(DEMO_ARTICLES)):
+                _create_arabic_article(
+                    offset, data, english, sections, keywords, saved_files
+                )
             for line in create_demo_accounts():
                 say(line)
     except BaseException:
@@ -55,8 +74,8 @@ def load_demo_content(stdout: TextIO | None = None) -> bool:
             storage.delete(name)
         raise
     say(
-        f"Loaded {len(DEMO_ARTICLES)} articles in {len(sections)} sections "
-        f"with {len(keywords)} keywords."
+        f"Loaded {len(DEMO_ARTICLES)} English and {len(DEMO_ARTICLES_AR)} Arabic "
+        f"articles in {len(sections)} sections with {len(keywords)} keywords."
     )
     return True
 
@@ -66,7 +85,11 @@ def _create_sections() -> dict[str, Section]:
     for position, name in enumerate(SECTIONS, start=1):
         sections[name], _created = Section.objects.update_or_create(
             name=name,
-            defaults={"slug": slugify(name, allow_unicode=True), "position": position},
+            defaults={
+                "name_ar": SECTIONS_AR[name],
+                "slug": slugify(name, allow_unicode=True),
+                "position": position,
+            },
         )
     return sections
 
@@ -74,23 +97,72 @@ def _create_sections() -> dict[str, Section]:
 def _create_keywords() -> dict[str, Keyword]:
     keywords = {}
     for name in KEYWORDS:
+        name_ar = KEYWORDS_AR[name]
         keywords[name], _created = Keyword.objects.get_or_create(
-            name=name, defaults={"slug": slugify(name, allow_unicode=True)}
+            name=name,
+            defaults={
+                "slug": slugify(name, allow_unicode=True),
+                "name_ar": name_ar,
+                "slug_ar": slugify(name_ar, allow_unicode=True),
+            },
         )
     return keywords
+
+
+def _create_arabic_article(
+    index: int,
+    data: dict[str, Any],
+    english: dict[str, tuple[int, Article]],
+    sections: dict[str, Section],
+    keywords: dict[str, Keyword],
+    saved_files: list[str],
+) -> Article:
+    """Create an Arabic article and link it both ways to its English one, if any."""
+    if not data["translation_of"]:
+        return _create_article(
+            index, data, ARABIC, sections, keywords, saved_files, file_stem=data["key"]
+        )
+    english_index, original = english[data["translation_of"]]
+    # The same story carries the same picture in both editions.
+    article = _create_article(
+        index,
+        data,
+        ARABIC,
+        sections,
+        keywords,
+        saved_files,
+        file_stem=data["key"],
+        image_index=english_index,
+        translation=original,
+    )
+    original.translation = article
+    original.full_clean()
+    original.save(update_fields=["translation"])
+    return article
 
 
 def _create_article(
     index: int,
     data: dict[str, Any],
+    language: str,
     sections: dict[str, Section],
     keywords: dict[str, Keyword],
     saved_files: list[str],
+    *,
+    file_stem: str = "",
+    image_index: int | None = None,
+    translation: Article | None = None,
 ) -> Article:
+    """Create one article; ``index`` seeds its drawing unless ``image_index`` does.
+
+    The image file is named after ``file_stem``, or the slug when that is empty.
+    """
     now = timezone.now().replace(microsecond=0)
     # Seconds vary from article to article so that times do not look generated.
     published_at = now - data["age"] - timedelta(seconds=(index * 37) % 60)
     article = Article(
+        language=language,
+        translation=translation,
         title=data["title"],
         slug=slugify(data["title"], allow_unicode=True)[:200],
         lead=data["lead"],
@@ -104,12 +176,17 @@ def _create_article(
         is_breaking=data["is_breaking"],
     )
     if data["image_motif"]:
-        jpeg, alt = draw_illustration(index, data["image_motif"])
-        article.image.save(f"{article.slug[:80]}.jpg", ContentFile(jpeg), save=False)
+        jpeg, alt = draw_illustration(
+            index if image_index is None else image_index,
+            data["image_motif"],
+            language,
+        )
+        name = f"{(file_stem or article.slug)[:80]}.jpg"
+        article.image.save(name, ContentFile(jpeg), save=False)
         saved_files.append(article.image.name)
         article.image_alt = alt
         article.image_caption = data["image_caption"]
-        article.image_credit = IMAGE_CREDIT
+        article.image_credit = IMAGE_CREDITS[language]
     article.full_clean()
     article.save()
     article.keywords.set([keywords[name] for name in data["keywords"]])

@@ -279,12 +279,42 @@ MOTIFS: dict[str, Callable[[random.Random, Palette], tuple[Image.Image, str]]] =
 }
 
 
-def draw_illustration(index: int, motif: str) -> tuple[bytes, str]:
-    """Return a JPEG of the ``motif`` drawing for article ``index`` and its alt text."""
+# The alt texts of the Arabic edition: what each motif shows, and each palette.
+MOTIFS_AR = {
+    "skyline": "أفق مدينة مجرد بقباب ونوافذ مضاءة",
+    "river": "ناعورة على نهر تحت تلال متموجة",
+    "fields": "حقول مخططة وسنابل قمح تحت شمس منخفضة",
+    "geometry": "دوائر متداخلة فوق صف من الأقواس",
+    "pattern": "زخرفة هندسية من نجوم ثمانية الرؤوس",
+    "bars": "رسم بياني مجرد بأعمدة وخط يصعد ويهبط",
+}
+PALETTES_AR = {
+    "ochre and blue": "المغرة والأزرق",
+    "rose and slate": "الوردي والرمادي الأردوازي",
+    "teal and sand": "الأزرق المخضر والرملي",
+    "indigo and amber": "النيلي والكهرماني",
+    "olive and cream": "الزيتوني والكريمي",
+    "terracotta and grey": "القرميدي والرمادي",
+    "green and gold": "الأخضر والذهبي",
+    "violet and peach": "البنفسجي والخوخي",
+}
+
+
+def draw_illustration(
+    index: int, motif: str, language: str = "en"
+) -> tuple[bytes, str]:
+    """Return a JPEG of the ``motif`` drawing for article ``index`` and its alt text.
+
+    The alt text is in English, or in Arabic when ``language`` is "ar"; the same
+    ``index`` and ``motif`` always give the same picture.
+    """
     rng = random.Random(f"{motif}-{index}")
     palette = PALETTES[index % len(PALETTES)]
     image, description = MOTIFS[motif](rng, palette)
     image = image.reduce(SCALE)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
+    if language == "ar":
+        alt = f"رسم توضيحي: {MOTIFS_AR[motif]}، بدرجات {PALETTES_AR[palette.name]}"
+        return buffer.getvalue(), alt
     return buffer.getvalue(), f"Illustration: {description}"

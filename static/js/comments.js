@@ -1,7 +1,8 @@
 // Progressive enhancement for the comment form. Without this file the form works
-// fully: the "New image" button posts the form back and returns it with everything
-// typed and a fresh code. With it, the code is renewed in place and a live counter
-// shows how many characters are left.
+// fully: the first post returns the form with everything typed and the code to type,
+// and "New image" posts it back for a fresh code. With it, the code is fetched as soon
+// as the reader starts writing (the article page itself is the same for every reader),
+// renewed in place, and a live counter shows how many characters are left.
 (function () {
   "use strict";
 
@@ -54,16 +55,44 @@
     update();
   }
 
+  function bindRefresh(form) {
+    form.querySelectorAll("[data-captcha-refresh]").forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        if (button.dataset.plainPost) return;
+        event.preventDefault();
+        refreshCaptcha(form, button);
+      });
+    });
+  }
+
+  function loadChallenge(form) {
+    var url = form.dataset.challengeUrl;
+    if (!url || form.dataset.challengeLoading) return;
+    form.dataset.challengeLoading = "true";
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        var slot = form.querySelector("[data-comment-challenge]");
+        // The fragment is our own server's markup for this form.
+        slot.innerHTML = html;
+        bindRefresh(form);
+      })
+      .catch(function () {
+        // Leave the note in place: posting still leads to the code.
+        delete form.dataset.challengeLoading;
+      });
+  }
+
   function init() {
     document.querySelectorAll("[data-comment-form]").forEach(function (form) {
-      form.querySelectorAll("[data-captcha-refresh]").forEach(function (button) {
-        button.addEventListener("click", function (event) {
-          if (button.dataset.plainPost) return;
-          event.preventDefault();
-          refreshCaptcha(form, button);
-        });
-      });
+      bindRefresh(form);
       form.querySelectorAll("textarea[data-counter]").forEach(addCounter);
+      if (form.dataset.challengeUrl) {
+        form.addEventListener("focusin", function () { loadChallenge(form); });
+      }
     });
   }
 

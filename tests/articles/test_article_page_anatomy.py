@@ -180,9 +180,7 @@ def test_no_keywords_line_without_keywords(client):
 @pytest.mark.parametrize(
     ("edition", "lang", "direction"), [("en", "en", "ltr"), ("ar", "ar", "rtl")]
 )
-def test_html_element_declares_language_and_direction(
-    client, edition, lang, direction
-):
+def test_html_element_declares_language_and_direction(client, edition, lang, direction):
     # The edition comes from the article (its address), whatever the browser asks.
     page = article_page(client, ArticleFactory(language=edition), language="en")
 

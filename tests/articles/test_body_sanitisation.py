@@ -186,6 +186,8 @@ def test_bulk_create_sanitises_every_body():
 
 def admin_add_form(section, body: str) -> dict:
     return {
+        "language": "en",
+        "comments_open": "on",
         "title": "Posted through the admin",
         "slug": "posted-through-the-admin",
         "section": section.pk,

@@ -1,11 +1,14 @@
 """``manage.py load_demo``: an invented newsroom for a fresh site, loaded once."""
 
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
 
 from articles.models import Article, Keyword, Section, SiteSettings
 from tests.articles.pages import soup_of, text_of
@@ -20,14 +23,91 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-def test_load_demo_fills_an_empty_database_with_about_forty_articles():
-    load_demo()
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
-    assert 35 <= Article.objects.count() <= 45
-    assert Article.objects.published().count() >= 30
+
+def test_load_demo_fills_an_empty_database_with_both_editions():
+    output = load_demo()
+
+    english = Article.objects.in_edition("en")
+    arabic = Article.objects.in_edition("ar")
+    assert 35 <= english.count() <= 45
+    assert english.published().count() >= 30
+    assert 12 <= arabic.count() <= 16
+    assert arabic.published().count() >= 12
+    assert english.count() + arabic.count() == Article.objects.count()
     assert Section.objects.count() >= 3
     assert Keyword.objects.count() >= 10
     assert SiteSettings.load().name == "The Orontes Dispatch"
+    assert (
+        f"Loaded {english.count()} English and {arabic.count()} Arabic articles"
+        in output
+    )
+
+
+def test_arabic_articles_are_written_in_arabic_and_english_ones_are_not():
+    load_demo()
+
+    for article in Article.objects.all():
+        in_arabic = bool(ARABIC_LETTER.search(article.title))
+        assert in_arabic == (article.language == "ar"), article.title
+        if in_arabic:
+            assert ARABIC_LETTER.search(article.lead)
+            assert ARABIC_LETTER.search(article.body)
+            assert ARABIC_LETTER.search(article.reporter_credit)
+    arabic = Article.objects.in_edition("ar")
+    assert arabic.filter(is_breaking=True).exists()
+    # Spread over the sections, not all in one.
+    assert arabic.values("section").distinct().count() == Section.objects.count()
+
+
+def test_arabic_images_are_described_and_credited_in_arabic():
+    load_demo()
+
+    illustrated = Article.objects.in_edition("ar").exclude(image="")
+    assert illustrated.count() >= 8
+    for article in illustrated:
+        assert article.image_alt.startswith("رسم توضيحي: ")
+        assert ARABIC_LETTER.search(article.image_caption)
+        assert article.image_credit == "رسم: رسالة العاصي"
+
+
+def test_translations_are_linked_both_ways_across_editions():
+    load_demo()
+
+    linked = list(
+        Article.objects.filter(translation__isnull=False).select_related("translation")
+    )
+    assert len(linked) >= 12  # six pairs or more, each counted from both sides
+    for article in linked:
+        other = article.translation
+        assert other.translation_id == article.pk
+        assert {article.language, other.language} == {"en", "ar"}
+        assert other.section_id == article.section_id
+        # Only the translated piece credits a translator.
+        assert bool(article.translator_credit) != bool(other.translator_credit)
+    arabic_linked = [article for article in linked if article.language == "ar"]
+    # Some Arabic pieces are originals, some translations from English.
+    assert any(article.translator_credit for article in arabic_linked)
+    assert any(not article.translator_credit for article in arabic_linked)
+    assert Article.objects.in_edition("ar").filter(translation=None).count() >= 4
+
+
+def test_sections_keywords_and_masthead_have_arabic_names():
+    load_demo()
+
+    assert all(
+        ARABIC_LETTER.search(name)
+        for name in Section.objects.values_list("name_ar", flat=True)
+    )
+    for keyword in Keyword.objects.all():
+        assert ARABIC_LETTER.search(keyword.name_ar), keyword.name
+        assert keyword.slug_ar == slugify(keyword.name_ar, allow_unicode=True)
+        assert list(Keyword.objects.with_slug(keyword.slug_ar)) == [keyword]
+    site = SiteSettings.load()
+    assert site.name_ar == "رسالة العاصي"
+    assert ARABIC_LETTER.search(site.standing_line_ar)
+    assert ARABIC_LETTER.search(site.description_ar)
 
 
 def test_load_demo_creates_an_editor_and_a_moderator_in_their_groups():
@@ -78,11 +158,13 @@ def test_load_demo_leaves_a_database_with_articles_alone():
     assert not get_user_model().objects.exists()
 
 
-def test_demo_front_page_and_articles_render(client):
+@pytest.mark.parametrize("edition", ["en", "ar"])
+def test_demo_front_page_and_articles_render(client, edition):
     load_demo()
-    newest = Article.objects.published().newest_first().first()
+    newest = Article.objects.published().in_edition(edition).newest_first().first()
 
-    home = client.get(reverse("articles:home"))
+    with translation.override(edition):
+        home = client.get(reverse("articles:home"))
     article = client.get(newest.get_absolute_url())
 
     assert home.status_code == article.status_code == 200

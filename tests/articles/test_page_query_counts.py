@@ -23,10 +23,11 @@ EXPECTED_QUERIES = {
     # Cold: site settings, sections, the next scheduled time (which bounds every
     # cached block's life), then latest, breaking and section blocks. Warm: cached.
     "home": (6, 0),
-    # The article, its keywords, the approved-comment count (no comments here, so no
-    # page of them is fetched) and the captcha, plus the cold chrome: site settings,
-    # sections, next scheduled time, breaking and latest.
-    "article": (9, 4),
+    # The article, its keywords and the approved-comment count (no comments here, so
+    # no page of them is fetched; the captcha is per visitor and comes from its own
+    # address), plus the cold chrome: site settings, sections, next scheduled time,
+    # breaking and latest.
+    "article": (8, 3),
     # The section (keyword), the page's count and its rows, plus the cold chrome.
     "section": (8, 3),
     "keyword": (8, 3),

@@ -1,9 +1,10 @@
 """Shared helpers for the comment tests: a factory, and a reader who fills the form.
 
 The reader reads the article page like a browser would: the comment form is parsed
-out of the HTML, every field the page carries is sent back (hidden token, captcha
-key, honeypot), and the captcha is answered with the real answer stored for the key
-the page showed. No test mode.
+out of the HTML, the per-visitor challenge (captcha and once-only token) is fetched
+from the address the form names, as comments.js does, every field is sent back
+(hidden token, captcha key, honeypot), and the captcha is answered with the real
+answer stored for the key shown. No test mode.
 """
 
 from urllib.parse import urlsplit
@@ -84,11 +85,24 @@ def solve_captcha(data: dict[str, str]) -> dict[str, str]:
     return data
 
 
+def challenge_values(client, soup: BeautifulSoup) -> dict[str, str]:
+    """Fetch the form's challenge (captcha key and token) as the page's script does."""
+    response = client.get(comment_form(soup)["data-challenge-url"])
+    assert response.status_code == 200
+    fragment = BeautifulSoup(response.content.decode(), "html.parser")
+    return {
+        element["name"]: element.get("value", "")
+        for element in fragment.select("input[name]")
+    }
+
+
 def get_form_data(client, article) -> dict[str, str]:
-    """GET the article page and return its comment form's values (captcha unsolved)."""
+    """GET the article page and its form's challenge; return what a browser would
+    send (captcha unsolved)."""
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
-    return form_values(soup_of(response))
+    soup = soup_of(response)
+    return form_values(soup) | challenge_values(client, soup)
 
 
 def filled_form(

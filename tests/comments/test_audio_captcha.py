@@ -20,7 +20,10 @@ pytestmark = [
 def test_the_form_offers_the_code_as_speech(client):
     assert settings.CAPTCHA_FLITE_PATH
     page = soup_of(client.get(ArticleFactory().get_absolute_url()))
-    link = page.select_one("a[data-captcha-audio]")
+    challenge = client.get(
+        page.select_one("form[data-challenge-url]")["data-challenge-url"]
+    )
+    link = soup_of(challenge).select_one("a[data-captcha-audio]")
     assert link is not None
     assert link.get_text(strip=True) == "Listen to the code"
 

@@ -61,6 +61,10 @@ def test_the_form_has_labelled_fields_and_notes(client):
     )
     assert "3000 characters" in body_notes
 
+    # The code comes with the per-visitor part of the form: here as a reader without
+    # JavaScript gets it, after a first post from the cached article page.
+    soup = soup_of(post_comment(client, article, {"name": "", "email": "", "body": ""}))
+    form = comment_form(soup)
     # The captcha: an image with a text alternative, a box to type in, a note, and
     # the whole group named by its legend.
     captcha = form.find(attrs={"name": "captcha_1"})
