@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from articles import selectors
 from articles.models import Article, Keyword, Section
+from articles.page_cache import cache_page_for_readers
 
 PAGE_SIZE = 20
 
@@ -18,10 +19,12 @@ def paginate(request, queryset):
         raise Http404(str(error)) from error
 
 
+@cache_page_for_readers
 def home(request):
     return render(request, "articles/home.html", {"front": selectors.front_page()})
 
 
+@cache_page_for_readers
 def article_detail(request, pk, slug):
     articles = Article.objects.for_detail()
     if not request.user.has_perm("articles.change_article"):
@@ -36,6 +39,7 @@ def article_detail(request, pk, slug):
     )
 
 
+@cache_page_for_readers
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(
@@ -57,6 +61,7 @@ def section_detail(request, slug):
     )
 
 
+@cache_page_for_readers
 def keyword_detail(request, slug):
     keyword = get_object_or_404(Keyword.objects.with_slug(slug))
     if slug != keyword.local_slug:

@@ -18,6 +18,13 @@ from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _every_request_rendered(settings):
+    # These count what rendering a page costs; a page-cache hit costs nothing (see
+    # tests/articles/test_page_cache.py).
+    settings.PAGE_CACHE = False
+
 # (cold, warm) per page.
 EXPECTED_QUERIES = {
     # Cold: site settings, sections, the next scheduled time (which bounds every

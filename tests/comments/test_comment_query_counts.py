@@ -19,6 +19,13 @@ from tests.factories import ArticleFactory, KeywordFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _every_request_rendered(settings):
+    # These count what rendering a page costs; a page-cache hit costs nothing (see
+    # tests/articles/test_page_cache.py).
+    settings.PAGE_CACHE = False
+
 WARM_QUERIES = 4
 COLD_QUERIES = 9
 

@@ -1,0 +1,101 @@
+"""Whole pages for anonymous readers, cached and answered conditionally.
+
+A page is stored under the content version, the edition and its address, so every
+visible change (publish, edit, withdraw, comment decision, masthead edit) refreshes
+all pages at once; entries also expire at the next scheduled publication. A stored
+page holds nothing of one visitor: it is only stored for requests without a session
+or pending messages, and the comment form on it has no per-visitor parts (see
+templates/comments/_form.html).
+"""
+
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from hashlib import blake2b
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from articles.caching import content_version, seconds_until
+from articles.selectors import next_scheduled_publication
+
+# Query parameters that name a different page; anything else is rendered uncached so
+# random query strings cannot fill the cache.
+PAGE_PARAMETERS = {"page", "comments"}
+# Lets a proxy or CDN in front hold a page briefly and serve it while it refreshes.
+PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30"
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    content: bytes
+    gzipped: bytes
+    content_type: str
+
+
+def is_anonymous_reader(request: HttpRequest) -> bool:
+    return (
+        request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and set(request.GET) <= PAGE_PARAMETERS
+    )
+
+
+def page_key(request: HttpRequest) -> str:
+    address = blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    return f"page:v{content_version()}:{get_language()}:{address}"
+
+
+def page_etag(key: str) -> str:
+    # Weak: the same page is sent plain or gzipped.
+    return f'W/"{blake2b(key.encode(), digest_size=12).hexdigest()}"'
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def answer(request: HttpRequest, page: StoredPage, etag: str) -> HttpResponse:
+    if accepts_gzip(request):
+        response = HttpResponse(page.gzipped, content_type=page.content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(page.content, content_type=page.content_type)
+    return with_reader_headers(response, etag)
+
+
+def with_reader_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def cache_page_for_readers(view: Callable) -> Callable:
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (settings.PAGE_CACHE and is_anonymous_reader(request)):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        etag = page_etag(key)
+        if etag in request.headers.get("If-None-Match", ""):
+            return with_reader_headers(HttpResponseNotModified(), etag)
+        page = cache.get(key)
+        if page is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
+            page = StoredPage(
+                content=response.content,
+                gzipped=gzip.compress(response.content, compresslevel=6, mtime=0),
+                content_type=response["Content-Type"],
+            )
+            cache.set(key, page, seconds_until(next_scheduled_publication()))
+        return answer(request, page, etag)
+
+    return cached_view

@@ -1,0 +1,242 @@
+"""Whole pages cached for anonymous readers: answered without queries, conditionally,
+compressed, never stale after a visible change, and never carrying one visitor's data
+to another."""
+
+import gzip
+import time
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article
+from comments.services import comment_approve
+from tests.comments.helpers import CommentFactory, filled_form, post_comment
+from tests.factories import ArticleFactory, KeywordFactory, set_site_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(title="Clinics extend hours", keywords=[KeywordFactory()])
+
+
+def page_urls(article):
+    return {
+        "home": "/en/",
+        "article": article.get_absolute_url(),
+        "section": article.section.get_absolute_url(),
+        "keyword": article.keywords.get().get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "article", "section", "keyword"])
+def test_a_second_visit_is_answered_without_a_query(
+    client, article, django_assert_num_queries, page
+):
+    url = page_urls(article)[page]
+    first = client.get(url)
+    assert first.status_code == 200
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_pages_say_how_long_a_proxy_may_hold_them(client, article):
+    response = client.get(article.get_absolute_url())
+
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "s-maxage=" in cache_control
+    assert "stale-while-revalidate=" in cache_control
+    assert response["ETag"].startswith('W/"')
+
+
+def test_a_reader_with_the_current_page_gets_304_without_a_query(
+    client, article, django_assert_num_queries
+):
+    etag = client.get(article.get_absolute_url())["ETag"]
+
+    with django_assert_num_queries(0):
+        response = client.get(
+            article.get_absolute_url(), headers={"If-None-Match": etag}
+        )
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_an_old_etag_gets_the_new_page(
+    client, article, django_capture_on_commit_callbacks
+):
+    etag = client.get(article.get_absolute_url())["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Clinics extend hours again"
+        article.save()
+
+    response = client.get(article.get_absolute_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert b"Clinics extend hours again" in response.content
+    assert response["ETag"] != etag
+
+
+def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, article):
+    plain = client.get(article.get_absolute_url())
+    compressed = client.get(
+        article.get_absolute_url(), headers={"Accept-Encoding": "gzip, br"}
+    )
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+
+
+# Every change that shows on a page refreshes it at once.
+
+
+def shows(client, url, text) -> bool:
+    return text in client.get(url).content.decode()
+
+
+def test_publishing_shows_at_once(client, article, django_capture_on_commit_callbacks):
+    draft = ArticleFactory(title="Bridge reopens", draft=True, section=article.section)
+    assert not shows(client, "/en/", "Bridge reopens")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_publish(articles=[draft])
+
+    assert shows(client, "/en/", "Bridge reopens")
+    assert shows(client, article.section.get_absolute_url(), "Bridge reopens")
+
+
+def test_an_edit_shows_at_once(client, article, django_capture_on_commit_callbacks):
+    assert shows(client, article.get_absolute_url(), "Clinics extend hours")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Clinics open at night"
+        article.save()
+
+    assert shows(client, article.get_absolute_url(), "Clinics open at night")
+    assert shows(client, "/en/", "Clinics open at night")
+
+
+def test_withdrawing_shows_at_once(client, article, django_capture_on_commit_callbacks):
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_withdraw(articles=[article])
+
+    assert client.get(url).status_code == 404
+    assert not shows(client, "/en/", "Clinics extend hours")
+
+
+def test_a_scheduled_article_appears_when_its_time_comes(client, article):
+    ArticleFactory(
+        title="Timed story",
+        published_at=timezone.now() + timedelta(seconds=1),
+        section=article.section,
+    )
+    assert not shows(client, "/en/", "Timed story")
+
+    time.sleep(2.1)
+
+    assert shows(client, "/en/", "Timed story")
+
+
+def test_an_approved_comment_shows_at_once(
+    client, article, django_capture_on_commit_callbacks
+):
+    comment = CommentFactory(article=article, pending=True, body="Thanks for this")
+    url = article.get_absolute_url()
+    assert "Comments (0)" in client.get(url).content.decode()
+    moderator = get_user_model().objects.create_user("mod")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_approve(comments=[comment], moderator=moderator)
+
+    page = client.get(url).content.decode()
+    assert "Comments (1)" in page
+    assert "Thanks for this" in page
+
+
+def test_a_masthead_edit_shows_at_once(
+    client, article, django_capture_on_commit_callbacks
+):
+    assert not shows(client, "/en/", "The Valley Courier")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_site_settings(name="The Valley Courier")
+
+    assert shows(client, "/en/", "The Valley Courier")
+    assert shows(client, article.get_absolute_url(), "The Valley Courier")
+
+
+# A cached page never carries one visitor's data to another.
+
+
+def test_the_cached_article_page_has_no_per_visitor_parts(client, article):
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "csrfmiddlewaretoken" not in page
+    assert 'name="captcha_0"' not in page
+    assert 'name="form_token"' not in page
+    assert "Set-Cookie" not in str(client.get(article.get_absolute_url()).headers)
+
+
+def test_a_staff_visit_is_neither_cached_nor_served_to_readers(
+    client, admin_client, article
+):
+    draft = ArticleFactory(title="Unfinished draft", draft=True)
+    staff_page = admin_client.get(draft.get_absolute_url())
+    assert staff_page.status_code == 200
+    assert (
+        "Cache-Control" not in staff_page or "public" not in staff_page["Cache-Control"]
+    )
+    admin_client.get("/en/")
+
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "Unfinished draft" not in client.get("/en/").content.decode()
+
+
+def test_the_thank_you_message_reaches_only_its_reader(client, article):
+    url = article.get_absolute_url()
+    client.get(url)
+    posted = post_comment(client, article, filled_form(client, article))
+    assert posted.status_code == 302
+
+    own_page = client.get(url).content.decode()
+    assert "will appear once a moderator approves it" in own_page
+
+    other_reader = Client()
+    assert "will appear once a moderator" not in other_reader.get(url).content.decode()
+
+
+def test_unknown_query_strings_are_rendered_not_stored(
+    client, article, django_assert_num_queries
+):
+    url = article.get_absolute_url() + "?utm_source=feed"
+    client.get(url)
+
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
+
+
+def test_the_page_cache_can_be_switched_off(settings, client, article):
+    settings.PAGE_CACHE = False
+    client.get("/en/")
+
+    response = client.get("/en/")
+
+    assert "ETag" not in response
+    assert Article.objects.exists()
