@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.richtext import RichTextField
@@ -54,8 +54,15 @@ class Section(models.Model):
 
 class KeywordQuerySet(models.QuerySet):
     def with_slug(self, slug: str):
-        """The keyword whose English or Arabic slug this is."""
+        """Keywords whose English or Arabic slug this is."""
         return self.filter(Q(slug=slug) | Q(slug_ar=slug))
+
+    def for_address(self, slug: str) -> "Keyword | None":
+        """The keyword an address names, the edition's own slug first."""
+        matches = list(self.with_slug(slug)[:2])
+        own = "slug_ar" if reading_arabic() else "slug"
+        matches.sort(key=lambda keyword: getattr(keyword, own) != slug)
+        return matches[0] if matches else None
 
 
 class Keyword(models.Model):
@@ -86,6 +93,18 @@ class Keyword(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:keyword", kwargs={"slug": self.local_slug})
+
+    def clean(self):
+        # One address must name one keyword, whichever edition's slug it is.
+        clashes = Keyword.objects.exclude(pk=self.pk)
+        if self.slug_ar and clashes.filter(slug=self.slug_ar).exists():
+            raise ValidationError(
+                {"slug_ar": _("Another keyword uses this as its English slug.")}
+            )
+        if clashes.filter(slug_ar=self.slug).exists():
+            raise ValidationError(
+                {"slug": _("Another keyword uses this as its Arabic slug.")}
+            )
 
     @property
     def local_name(self) -> str:
@@ -284,6 +303,11 @@ class Article(models.Model):
         return (
             self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
         )
+
+    @property
+    def credits_line(self) -> str:
+        """The credits joined the way the edition punctuates a list."""
+        return pgettext("separator between credits", "; ").join(self.credits)
 
     @property
     def credits(self) -> list[str]:

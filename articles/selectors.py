@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import F, Min, Window
+from django.db.models import F, Min, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
@@ -66,20 +66,39 @@ def navigation_sections() -> list[Section]:
     )
 
 
-def latest_articles() -> list[Article]:
-    """The newest published articles: the ticker's and the front page's one source."""
-    return _cached(
-        "latest", lambda: list(_edition_articles().for_listing()[:LATEST_COUNT])
+@dataclass(frozen=True)
+class Headlines:
+    latest: list[Article]
+    breaking: list[Article]
+
+
+def _load_headlines() -> Headlines:
+    # One query for both lists: the newest articles, and the newest breaking ones
+    # however far back they are.
+    articles = _edition_articles()
+    newest = articles.values("pk")[:LATEST_COUNT]
+    newest_breaking = articles.filter(is_breaking=True).values("pk")[:BREAKING_COUNT]
+    rows = list(
+        articles.filter(Q(pk__in=newest) | Q(pk__in=newest_breaking)).for_listing()
     )
+    return Headlines(
+        latest=rows[:LATEST_COUNT],
+        breaking=[article for article in rows if article.is_breaking][:BREAKING_COUNT],
+    )
+
+
+def headlines() -> Headlines:
+    """The newest and the breaking headlines: the ticker's and the front page's one
+    cached source."""
+    return _cached("headlines", _load_headlines)
+
+
+def latest_articles() -> list[Article]:
+    return headlines().latest
 
 
 def breaking_articles() -> list[Article]:
-    return _cached(
-        "breaking",
-        lambda: list(
-            _edition_articles().filter(is_breaking=True).for_listing()[:BREAKING_COUNT]
-        ),
-    )
+    return headlines().breaking
 
 
 def ticker_articles() -> list[Article]:

@@ -63,7 +63,9 @@ def section_detail(request, slug):
 
 @cache_page_for_readers
 def keyword_detail(request, slug):
-    keyword = get_object_or_404(Keyword.objects.with_slug(slug))
+    keyword = Keyword.objects.for_address(slug)
+    if keyword is None:
+        raise Http404
     if slug != keyword.local_slug:
         # Each edition names the keyword in its own language.
         return redirect(keyword, permanent=True)

@@ -63,8 +63,6 @@ class CommentForm(forms.Form):
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "data-counter": ""}),
         validators=[reject_control_characters],
-        help_text=_("Plain text, at most %(max)d characters.")
-        % {"max": BODY_MAX_LENGTH},
     )
     captcha = CaptchaField(
         label=_("Code"),
@@ -90,6 +88,10 @@ class CommentForm(forms.Form):
         self.submission_token = ""
         if not self.is_bound:
             self.initial["form_token"] = make_form_token(article)
+        # Formatted here, in the reader's language, not once at import.
+        self.fields["body"].help_text = _("Plain text, at most %(max)d characters.") % {
+            "max": BODY_MAX_LENGTH
+        }
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 

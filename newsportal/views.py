@@ -7,9 +7,11 @@ from django.views.decorators.cache import never_cache
 
 
 def page_not_found(request, exception):
-    return HttpResponse(
-        loader.render_to_string("404.html", request=request), status=404
+    # The page is missing in every edition: the edition switch leads to front pages.
+    content = loader.render_to_string(
+        "404.html", {"is_error_page": True}, request=request
     )
+    return HttpResponse(content, status=404)
 
 
 def server_error(request):

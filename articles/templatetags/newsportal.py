@@ -56,7 +56,9 @@ def edition_links(context) -> list[EditionLink]:
         if language == current:
             continue
         url = ""
-        if isinstance(article, Article):
+        if context.get("is_error_page"):
+            url = ""
+        elif isinstance(article, Article):
             counterpart = article.published_translation
             url = counterpart.get_absolute_url() if counterpart else ""
         elif isinstance(keyword, Keyword):
