@@ -33,4 +33,4 @@ def test_collectstatic_builds_a_manifest_with_hashed_compressed_files(tmp_path):
     assert (tmp_path / hashed_css).exists()
     assert (tmp_path / f"{hashed_css}.gz").exists()
     assert (tmp_path / f"{hashed_css}.br").exists()
-    assert "vendor/bootstrap/bootstrap.min.css" in manifest
+    assert "vendor/bootstrap/newsportal-bootstrap.min.css" in manifest

@@ -12,8 +12,8 @@ READ_IN_ENGLISH = "Read in English"
 ARABIC_EDITION = "العربية"
 ENGLISH_EDITION = "English"
 
-BOOTSTRAP_LTR = "vendor/bootstrap/bootstrap.min.css"
-BOOTSTRAP_RTL = "vendor/bootstrap/bootstrap.rtl.min.css"
+BOOTSTRAP_LTR = "vendor/bootstrap/newsportal-bootstrap.min.css"
+BOOTSTRAP_RTL = "vendor/bootstrap/newsportal-bootstrap.rtl.min.css"
 
 
 def soup_of(response) -> BeautifulSoup:
