@@ -1,11 +1,11 @@
 """Whole pages for anonymous readers, cached and answered conditionally.
 
-A page is stored under the content version, the edition and its address, so every
-visible change (publish, edit, withdraw, comment decision, masthead edit) refreshes
-all pages at once; entries also expire at the next scheduled publication. A stored
-page holds nothing of one visitor: it is only stored for requests without a session
-or pending messages, and the comment form on it has no per-visitor parts (see
-templates/comments/_form.html).
+A page is stored with the content version it was rendered under, so every visible
+change (publish, edit, withdraw, comment decision, masthead edit) retires all pages at
+once; entries also expire at the next scheduled publication. The version and the page
+come back from the cache in one round trip. A stored page holds nothing of one
+visitor: it is only stored for requests without a session or pending messages, and the
+comment form on it has no per-visitor parts (see templates/comments/_form.html).
 """
 
 import gzip
@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from articles.caching import content_version, seconds_until
+from articles.caching import VERSION_KEY, content_version, seconds_until
 from articles.selectors import next_scheduled_publication
 
 # Query parameters that name a different page; anything else is rendered uncached so
@@ -32,7 +32,8 @@ PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=3
 
 @dataclass(frozen=True)
 class StoredPage:
-    content: bytes
+    # The content version it was rendered under: a page of an older one is stale.
+    version: int
     gzipped: bytes
     content_type: str
 
@@ -48,24 +49,22 @@ def is_anonymous_reader(request: HttpRequest) -> bool:
 
 def page_key(request: HttpRequest) -> str:
     address = blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
-    return f"page:v{content_version()}:{get_language()}:{address}"
+    return f"page:{get_language()}:{address}"
 
 
-def page_etag(key: str) -> str:
+def page_etag(key: str, version: int) -> str:
     # Weak: the same page is sent plain or gzipped.
-    return f'W/"{blake2b(key.encode(), digest_size=12).hexdigest()}"'
-
-
-def accepts_gzip(request: HttpRequest) -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "")
+    digest = blake2b(f"{key}:{version}".encode(), digest_size=12).hexdigest()
+    return f'W/"{digest}"'
 
 
 def answer(request: HttpRequest, page: StoredPage, etag: str) -> HttpResponse:
-    if accepts_gzip(request):
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(page.gzipped, content_type=page.content_type)
         response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(page.content, content_type=page.content_type)
+        content = gzip.decompress(page.gzipped)
+        response = HttpResponse(content, content_type=page.content_type)
     return with_reader_headers(response, etag)
 
 
@@ -82,16 +81,18 @@ def cache_page_for_readers(view: Callable) -> Callable:
         if not (settings.PAGE_CACHE and is_anonymous_reader(request)):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        etag = page_etag(key)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        etag = page_etag(key, version)
         if etag in request.headers.get("If-None-Match", ""):
             return with_reader_headers(HttpResponseNotModified(), etag)
-        page = cache.get(key)
-        if page is None:
+        page = found.get(key)
+        if page is None or page.version != version:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
             page = StoredPage(
-                content=response.content,
+                version=version,
                 gzipped=gzip.compress(response.content, compresslevel=6, mtime=0),
                 content_type=response["Content-Type"],
             )

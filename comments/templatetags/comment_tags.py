@@ -1,11 +1,13 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import Urlizer, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
+from articles.caching import cached_for_readers
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.selectors import approved_comments_page
-from comments.senders import sender_hash_for
 
 register = template.Library()
 
@@ -28,22 +30,36 @@ def comment_html(text: str) -> SafeString:
     return mark_safe(linebreaks(linked, autoescape=False))
 
 
-@register.inclusion_tag("comments/_section.html", takes_context=True)
-def article_comments(context, article) -> dict:
-    """The article page's comment section: count, approved comments and the form."""
-    request = context["request"]
-    form = None
-    if article.comments_open:
-        form = CommentForm(article=article, sender_hash=sender_hash_for(request))
-    return {
-        "article": article,
-        "comments_page": approved_comments_page(
-            article=article, number=request.GET.get("comments")
-        ),
-        "form": form,
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
+@register.simple_tag(takes_context=True)
+def article_comments(context, article) -> SafeString:
+    """The article page's comment section: count, approved comments and the form.
+
+    The same for every reader (the form's per-visitor parts load separately), so it
+    is rendered once per article, comment page and edition, and kept until the next
+    visible change.
+    """
+    number = context["request"].GET.get("comments", "")
+    if not (number == "" or (number.isdigit() and len(number) <= 4)):
+        return render_comment_section(article, number)
+    return cached_for_readers(
+        f"comments:{article.pk}:{get_language()}:{number or 1}",
+        lambda: render_comment_section(article, number),
+        fresh_until=lambda: None,
+    )
+
+
+def render_comment_section(article, number) -> SafeString:
+    form = (
+        CommentForm(article=article, sender_hash="") if article.comments_open else None
+    )
+    return render_to_string(
+        "comments/_section.html",
+        {
+            "article": article,
+            "comments_page": approved_comments_page(article=article, number=number),
+            "form": form,
+        },
+    )
 
 
 @register.simple_tag
