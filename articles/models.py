@@ -322,6 +322,73 @@ class Article(models.Model):
         return parts
 
 
+class KeywordListingQuerySet(models.QuerySet):
+    def for_keyword(self, *, keyword: Keyword, language: str):
+        """A keyword's published articles in one edition, newest first: one index
+        range, in order, whatever the page number."""
+        return self.filter(
+            keyword=keyword,
+            language=language,
+            status=Article.Status.PUBLISHED,
+            published_at__lte=timezone.now(),
+        ).order_by("-published_at", "-article_id")
+
+    def rebuild_for(self, article_ids) -> None:
+        """Make the rows of these articles match their keywords and fields again."""
+        article_ids = list(article_ids)
+        self.filter(article_id__in=article_ids).delete()
+        links = Article.keywords.through.objects.filter(
+            article_id__in=article_ids
+        ).values_list(
+            "article_id",
+            "keyword_id",
+            "article__language",
+            "article__status",
+            "article__published_at",
+        )
+        self.bulk_create(
+            KeywordListing(
+                article_id=article_id,
+                keyword_id=keyword_id,
+                language=language,
+                status=status,
+                published_at=published_at,
+            )
+            for article_id, keyword_id, language, status, published_at in links
+        )
+
+
+class KeywordListing(models.Model):
+    """Which articles carry a keyword, with copies of each article's edition, status
+    and publication time, so a keyword's page reads one index in order instead of
+    sorting every article that carries the keyword. Derived data: rebuilt after every
+    change to an article or its keywords (see articles.signals)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    keyword = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=5)
+    status = models.CharField(max_length=10)
+    published_at = models.DateTimeField()
+
+    objects = KeywordListingQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "keyword"], name="keyword_listing_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["keyword", "language", "status", "-published_at", "-article"],
+                name="keyword_listing_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.keyword_id}: {self.article_id}"
+
+
 @dataclass(frozen=True)
 class Masthead:
     name: str

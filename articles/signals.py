@@ -1,7 +1,8 @@
 """Cache refresh for every change readers see, from any write path.
 
-Refreshing derived data is the one job signals do here: each handler only schedules a
-content-version bump for after the commit. Publishing and withdrawing themselves are
+Refreshing derived data is the one job signals do here: a content-version bump
+scheduled for after the commit, and the keyword listing rebuilt inside the
+transaction of the change. Publishing and withdrawing themselves are
 services (``articles.services``).
 """
 
@@ -11,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.caching import bump_content_version_on_commit
-from articles.models import Article, Keyword, Section, SiteSettings
+from articles.models import Article, Keyword, KeywordListing, Section, SiteSettings
 
 
 @receiver(post_save, sender=Article)
@@ -23,6 +24,29 @@ from articles.models import Article, Keyword, Section, SiteSettings
 @receiver(m2m_changed, sender=Article.keywords.through)
 def refresh_reader_caches(**kwargs):
     bump_content_version_on_commit()
+
+
+@receiver(post_save, sender=Article)
+def refresh_keyword_listing_of_article(sender, instance, raw=False, **kwargs):
+    # In the same transaction as the change: the listing is never out of step.
+    KeywordListing.objects.rebuild_for([instance.pk])
+
+
+@receiver(m2m_changed, sender=Article.keywords.through)
+def refresh_keyword_listing_of_links(
+    sender, instance, action, reverse, pk_set, **kwargs
+):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:
+        # Changed from the keyword's side: pk_set names articles (none on a clear).
+        articles = pk_set or KeywordListing.objects.filter(
+            keyword=instance
+        ).values_list("article_id", flat=True)
+        article_ids = list(articles)
+    else:
+        article_ids = [instance.pk]
+    KeywordListing.objects.rebuild_for(article_ids)
 
 
 @receiver(post_save, sender=SiteSettings)

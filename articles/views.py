@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from articles import selectors
-from articles.models import Article, Keyword, Section
+from articles.models import Article, Keyword, KeywordListing, Section
 from articles.page_cache import cache_page_for_readers
 
 PAGE_SIZE = 20
@@ -71,9 +71,11 @@ def keyword_detail(request, slug):
         return redirect(keyword, permanent=True)
     page = paginate(
         request,
-        Article.objects.published()
-        .in_current_edition()
-        .with_keyword(keyword)
-        .for_listing(),
+        KeywordListing.objects.for_keyword(
+            keyword=keyword, language=get_language()
+        ).values_list("article_id", flat=True),
+    )
+    page.object_list = list(
+        Article.objects.filter(pk__in=list(page.object_list)).for_listing()
     )
     return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})

@@ -38,9 +38,11 @@ EXPECTED_QUERIES = {
     # scheduled time and the headlines for the ticker. Warm, the comment section is
     # a cached fragment.
     "article": (7, 2),
-    # The section (keyword), the page's count and its rows, plus the cold chrome.
+    # The section, the page's count and its rows, plus the cold chrome.
     "section": (7, 3),
-    "keyword": (7, 3),
+    # The keyword, the count and the page's ids from the keyword listing's index,
+    # then those articles, plus the cold chrome.
+    "keyword": (8, 4),
 }
 
 
