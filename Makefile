@@ -8,7 +8,7 @@ BASE_PYTHON := $(shell for p in python3.13 python3.12; do $$p -c 'import sys' >/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test test-fast test-browser lint format migrate demo clean
+.PHONY: install messages run test test-fast test-browser lint format migrate demo clean bench
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then echo "newsportal needs Python 3.13 (or 3.12): neither python3.13 nor python3.12 runs on this machine." >&2; exit 1; fi
@@ -50,6 +50,12 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Load test of the production stack on a generated 100,000-article database
+# (SQLite, or PostgreSQL + Redis with DATABASE_URL and REDIS_URL): see bench/run.py.
+# `make bench BENCH_ARGS=--rebuild` builds that database anew.
+bench: messages
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

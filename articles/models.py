@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -332,6 +332,20 @@ class KeywordListingQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED,
             published_at__lte=timezone.now(),
         ).order_by("-published_at", "-article_id")
+
+    def rebuild_all(self) -> None:
+        """Rebuild the whole listing in one statement (after a bulk load)."""
+        links = Article.keywords.through._meta.db_table
+        article = Article._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {self.model._meta.db_table}")
+            cursor.execute(
+                f"INSERT INTO {self.model._meta.db_table}"
+                " (article_id, keyword_id, language, status, published_at)"
+                " SELECT link.article_id, link.keyword_id, a.language, a.status,"
+                f" a.published_at FROM {links} AS link"
+                f" JOIN {article} AS a ON a.id = link.article_id"
+            )
 
     def rebuild_for(self, article_ids) -> None:
         """Make the rows of these articles match their keywords and fields again."""
