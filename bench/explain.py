@@ -19,7 +19,7 @@ def hot_queries() -> dict[str, object]:
     from django.utils import translation
 
     from articles import selectors
-    from articles.models import Article, Keyword, Section
+    from articles.models import Article, Keyword, KeywordListing, Section
     from comments.models import Comment
 
     translation.activate("en")
@@ -29,7 +29,9 @@ def hot_queries() -> dict[str, object]:
         Keyword.objects.annotate(n=Count("articles")).order_by("-n").only("pk").first()
     )
     listing = Article.objects.published().in_current_edition().for_listing()
-    keyword_listing = listing.with_keyword(keyword)
+    keyword_listing = KeywordListing.objects.for_keyword(
+        keyword=keyword, language="en"
+    ).values_list("article_id", flat=True)
     paginator = Paginator(keyword_listing, 20)
     approved = Comment.objects.approved().on_article(article).oldest_first()
     return {
@@ -56,7 +58,8 @@ def hot_queries() -> dict[str, object]:
         "section count": listing.in_section(section).values("pk"),
         "keyword page 1": keyword_listing[:20],
         "keyword page 500": keyword_listing[paginator.per_page * 499 :][:20],
-        "keyword count": keyword_listing.values("pk"),
+        "keyword count": keyword_listing,
+        "keyword page's articles": listing.filter(pk__in=[article.pk]),
         "approved comment count": approved.values("pk"),
         "approved comments page": approved[:50],
         "moderation queue": Comment.objects.awaiting_moderation().order_by(
