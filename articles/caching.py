@@ -3,20 +3,54 @@
 Cached reader data is stored under keys that carry the current version, so bumping it
 refreshes everything at once without hunting keys. Entries also expire no later than
 the next scheduled publication, so a scheduled story appears on time with no job.
+
+A request reads the version once and keeps it to the end: every part of one page comes
+from the same generation, and a shared cache is asked once rather than once per part.
+Taking it before any content is read is what keeps this safe: whatever the request
+stores under that version is retired by the next bump.
 """
 
 from collections.abc import Callable
 from datetime import datetime
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
 VERSION_KEY = "content-version"
 MAX_TTL_SECONDS = 600
 
 
+# The version the current request has read; only set between a request's start and
+# its end, so that a long-running process outside requests always asks the cache.
+_this_request = Local()
+
+
+@receiver(request_started)
+def _start_request(**kwargs) -> None:
+    _this_request.active = True
+    _this_request.version = None
+
+
+@receiver(request_finished)
+def _finish_request(**kwargs) -> None:
+    _this_request.active = False
+    _this_request.version = None
+
+
+def note_content_version(version: int) -> None:
+    """Keep ``version``, read from the cache with something else, for this request."""
+    if getattr(_this_request, "active", False):
+        _this_request.version = version
+
+
 def content_version() -> int:
+    version = getattr(_this_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         # A fresh cache (restart, eviction) starts a new generation; the timestamp keeps
@@ -24,10 +58,13 @@ def content_version() -> int:
         version = int(timezone.now().timestamp() * 1000)
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY, version)
+    note_content_version(version)
     return version
 
 
 def bump_content_version() -> None:
+    # What this request reads after its own change must show the change.
+    _this_request.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

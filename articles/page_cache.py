@@ -20,7 +20,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from articles.caching import VERSION_KEY, content_version, seconds_until
+from articles.caching import (
+    VERSION_KEY,
+    content_version,
+    note_content_version,
+    seconds_until,
+)
 from articles.selectors import next_scheduled_publication
 
 # Query parameters that name a different page; anything else is rendered uncached so
@@ -82,7 +87,11 @@ def cache_page_for_readers(view: Callable) -> Callable:
             return view(request, *args, **kwargs)
         key = page_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = content_version()
+        else:
+            note_content_version(version)
         etag = page_etag(key, version)
         if etag in request.headers.get("If-None-Match", ""):
             return with_reader_headers(HttpResponseNotModified(), etag)

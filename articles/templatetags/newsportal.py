@@ -3,12 +3,15 @@ from datetime import datetime
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import dateformat, timezone, translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext
 
 from articles import selectors
-from articles.models import Article, Keyword, Masthead, Section, SiteSettings
+from articles.caching import cached_for_readers
+from articles.models import Article, Keyword, Masthead, SiteSettings
 
 register = template.Library()
 
@@ -18,14 +21,57 @@ def site_settings() -> Masthead:
     return SiteSettings.load().for_edition()
 
 
-@register.simple_tag
-def navigation_sections() -> list[Section]:
-    return selectors.navigation_sections()
+@dataclass(frozen=True)
+class PageChrome:
+    """What frames every page of an edition, as HTML: the ticker, the section
+    navigation (which marks the section being read) and the footer."""
+
+    ticker: SafeString
+    navigation: SafeString
+    footer: SafeString
 
 
-@register.inclusion_tag("includes/_ticker.html")
-def latest_news_ticker() -> dict:
-    return {"ticker_articles": selectors.ticker_articles()}
+def _render_chrome(*, current_section_pk, current_is_page, is_home) -> PageChrome:
+    sections = selectors.navigation_sections()
+    site = SiteSettings.load().for_edition()
+    return PageChrome(
+        ticker=render_to_string(
+            "includes/_ticker.html", {"ticker_articles": selectors.ticker_articles()}
+        ),
+        navigation=render_to_string(
+            "includes/_section_nav.html",
+            {
+                "sections": sections,
+                "current_section_pk": current_section_pk,
+                "current_is_page": current_is_page,
+                "is_home": is_home,
+            },
+        ),
+        footer=render_to_string(
+            "includes/_footer.html", {"sections": sections, "site": site}
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_chrome(context) -> PageChrome:
+    """The page's chrome, rendered once per edition and navigation state and kept
+    until the next visible change: it holds nothing of one visitor."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    section = context.get("current_section")
+    state = {
+        "current_section_pk": getattr(section, "pk", None),
+        "current_is_page": bool(context.get("current_section_is_page")),
+        "is_home": bool(match and match.url_name == "home"),
+    }
+    return cached_for_readers(
+        "chrome:{lang}:{current_section_pk}:{current_is_page:d}:{is_home:d}".format(
+            lang=translation.get_language(), **state
+        ),
+        lambda: _render_chrome(**state),
+        fresh_until=selectors.next_scheduled_publication,
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from tests.factories import ArticleFactory, KeywordFactory
 
 pytestmark = pytest.mark.django_db
 
-TICKER = Template("{% load newsportal %}{% latest_news_ticker %}")
+TICKER = Template("{% load newsportal %}{% page_chrome as chrome %}{{ chrome.ticker }}")
 
 
 def home_ticker(client) -> list[tuple[str, str]]:
@@ -173,3 +173,13 @@ def test_marking_an_article_breaking_moves_it_to_the_front_at_once(
         older.save()
 
     assert headlines(client) == ["Now breaking", "Newest"]
+
+
+def test_headlines_published_in_the_same_second_are_cut_at_the_ticker_size(client):
+    moment = hours_ago(1)
+    same_second = [ArticleFactory(published_at=moment) for _ in range(TICKER_COUNT + 8)]
+    newest_by_number = sorted(same_second, key=lambda article: -article.pk)
+
+    assert headlines(client) == [
+        article.title for article in newest_by_number[:TICKER_COUNT]
+    ]
