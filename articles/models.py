@@ -147,9 +147,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section").defer("body").newest_first()
 
     def for_detail(self):
-        return self.select_related("section", "translation").prefetch_related(
-            "keywords"
-        )
+        return self.select_related("section", "translation").defer("translation__body")
 
 
 class Article(models.Model):

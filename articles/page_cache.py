@@ -27,6 +27,13 @@ from articles.caching import (
     seconds_until,
 )
 from articles.selectors import next_scheduled_publication
+from newsportal.middleware import (
+    STORED_BROTLI_QUALITY,
+    STORED_GZIP_LEVEL,
+    accepts_brotli,
+    accepts_gzip,
+    brotli_text,
+)
 
 # Query parameters that name a different page; anything else is rendered uncached so
 # random query strings cannot fill the cache.
@@ -40,7 +47,19 @@ class StoredPage:
     # The content version it was rendered under: a page of an older one is stale.
     version: int
     gzipped: bytes
+    brotli: bytes
     content_type: str
+
+    @classmethod
+    def of(cls, response: HttpResponse, version: int) -> "StoredPage":
+        return cls(
+            version=version,
+            gzipped=gzip.compress(
+                response.content, compresslevel=STORED_GZIP_LEVEL, mtime=0
+            ),
+            brotli=brotli_text(response.content, STORED_BROTLI_QUALITY),
+            content_type=response["Content-Type"],
+        )
 
 
 def is_anonymous_reader(request: HttpRequest) -> bool:
@@ -58,13 +77,17 @@ def page_key(request: HttpRequest) -> str:
 
 
 def page_etag(key: str, version: int) -> str:
-    # Weak: the same page is sent plain or gzipped.
+    # Weak: the same page is sent plain, gzipped or in Brotli.
     digest = blake2b(f"{key}:{version}".encode(), digest_size=12).hexdigest()
     return f'W/"{digest}"'
 
 
 def answer(request: HttpRequest, page: StoredPage, etag: str) -> HttpResponse:
-    if "gzip" in request.headers.get("Accept-Encoding", ""):
+    accepted = request.headers.get("Accept-Encoding", "")
+    if accepts_brotli.search(accepted):
+        response = HttpResponse(page.brotli, content_type=page.content_type)
+        response["Content-Encoding"] = "br"
+    elif accepts_gzip.search(accepted):
         response = HttpResponse(page.gzipped, content_type=page.content_type)
         response["Content-Encoding"] = "gzip"
     else:
@@ -100,11 +123,7 @@ def cache_page_for_readers(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
-            page = StoredPage(
-                version=version,
-                gzipped=gzip.compress(response.content, compresslevel=6, mtime=0),
-                content_type=response["Content-Type"],
-            )
+            page = StoredPage.of(response, version)
             cache.set(key, page, seconds_until(next_scheduled_publication()))
         return answer(request, page, etag)
 

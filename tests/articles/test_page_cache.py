@@ -6,6 +6,7 @@ import gzip
 import time
 from datetime import timedelta
 
+import brotli
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -89,15 +90,27 @@ def test_an_old_etag_gets_the_new_page(
     assert response["ETag"] != etag
 
 
-def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, article):
+@pytest.mark.parametrize(
+    ("accepted", "encoding", "decompress"),
+    [
+        ("gzip, deflate, br", "br", brotli.decompress),
+        ("gzip, deflate", "gzip", gzip.decompress),
+    ],
+)
+def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(
+    client, article, accepted, encoding, decompress
+):
     plain = client.get(article.get_absolute_url())
     compressed = client.get(
-        article.get_absolute_url(), headers={"Accept-Encoding": "gzip, br"}
+        article.get_absolute_url(), headers={"Accept-Encoding": accepted}
+    )
+    again = client.get(
+        article.get_absolute_url(), headers={"Accept-Encoding": accepted}
     )
 
-    assert compressed["Content-Encoding"] == "gzip"
+    assert compressed["Content-Encoding"] == again["Content-Encoding"] == encoding
     assert "Accept-Encoding" in compressed["Vary"]
-    assert gzip.decompress(compressed.content) == plain.content
+    assert decompress(compressed.content) == decompress(again.content) == plain.content
     assert len(compressed.content) < len(plain.content) / 2
 
 
