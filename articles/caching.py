@@ -96,3 +96,21 @@ def cached_for_readers[T](
         value = build()
         cache.set(key, value, seconds_until(fresh_until()))
     return value
+
+
+def cached_many_for_readers[T](builds: dict[str, Callable[[], T]]) -> dict[str, T]:
+    """Like ``cached_for_readers`` for many values at once: one cache round trip for
+    all of them, and one more to store those that had to be built."""
+    version = content_version()
+    names_by_key = {f"readers:{name}:v{version}": name for name in builds}
+    found = cache.get_many(list(names_by_key))
+    values: dict[str, T] = {}
+    built = {}
+    for key, name in names_by_key.items():
+        if key in found:
+            values[name] = found[key]
+        else:
+            values[name] = built[key] = builds[name]()
+    if built:
+        cache.set_many(built, MAX_TTL_SECONDS)
+    return values

@@ -1,16 +1,17 @@
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import dateformat, timezone, translation
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from articles import selectors
-from articles.caching import cached_for_readers
+from articles.caching import cached_for_readers, cached_many_for_readers
 from articles.models import Article, Keyword, Masthead, SiteSettings
 
 register = template.Library()
@@ -72,6 +73,42 @@ def page_chrome(context) -> PageChrome:
         lambda: _render_chrome(**state),
         fresh_until=selectors.next_scheduled_publication,
     )
+
+
+@register.simple_tag
+def teaser_list(
+    articles, *, show_section=False, with_image=False, with_lead=False, lead_first=False
+) -> SafeString:
+    """Teasers of ``articles``, in order. Each teaser's HTML is the same on every page
+    that lists the article, so it is rendered once per content version and edition
+    and kept; the listing itself (which articles, in which order) is read fresh.
+
+    ``with_lead`` gives every teaser its summary, ``lead_first`` only the first.
+    """
+    language = translation.get_language()
+
+    def variant(position: int) -> dict:
+        return {
+            "show_section": show_section,
+            "with_image": with_image,
+            "with_lead": with_lead or (lead_first and position == 0),
+        }
+
+    builds = {}
+    names = []
+    for position, article in enumerate(articles):
+        options = variant(position)
+        name = "teaser:{language}:{pk}:{flags}".format(
+            language=language,
+            pk=article.pk,
+            flags="".join("1" if on else "0" for on in options.values()),
+        )
+        names.append(name)
+        builds[name] = partial(
+            render_to_string, "articles/_teaser.html", {"article": article, **options}
+        )
+    teasers = cached_many_for_readers(builds) if builds else {}
+    return mark_safe("".join(teasers[name] for name in names))
 
 
 @dataclass(frozen=True)
