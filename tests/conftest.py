@@ -3,6 +3,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from articles.caching import forget_process_memory
+from articles.page_cache import process_pages
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
@@ -29,5 +32,9 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
+    forget_process_memory()
+    process_pages.clear()
     yield
     cache.clear()
+    forget_process_memory()
+    process_pages.clear()

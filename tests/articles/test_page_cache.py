@@ -9,11 +9,13 @@ from datetime import timedelta
 import brotli
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from articles import services
+from articles import caching, services
 from articles.models import Article
+from articles.page_cache import ProcessPages, StoredPage
 from comments.services import comment_approve
 from tests.comments.helpers import CommentFactory, filled_form, post_comment
 from tests.factories import ArticleFactory, KeywordFactory, set_site_settings
@@ -255,3 +257,66 @@ def test_the_page_cache_can_be_switched_off(settings, client, article):
 
     assert "ETag" not in response
     assert Article.objects.exists()
+
+
+# Pages in the answering process's memory, and a version trusted for a tenth of a
+# second: a hit needs no round trip to a shared cache.
+
+
+def test_a_hit_within_the_recheck_time_asks_the_shared_cache_nothing(
+    client, article, monkeypatch
+):
+    monkeypatch.setattr(caching, "VERSION_RECHECK_SECONDS", 60)
+    client.get(article.get_absolute_url())
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(cache, "get_many", lambda *a, **k: asked.append(a))
+
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert asked == []
+
+
+def test_a_change_made_by_another_process_shows_within_the_recheck_time(
+    client, article
+):
+    client.get(article.get_absolute_url())
+    # Another app process publishes an edit: the database and the shared version
+    # change, and this process is told nothing.
+    Article.objects.filter(pk=article.pk).update(title="Clinics close early")
+    cache.incr(caching.VERSION_KEY)
+
+    time.sleep(caching.VERSION_RECHECK_SECONDS)
+
+    assert shows(client, article.get_absolute_url(), "Clinics close early")
+
+
+def stored_page(size: int, version: int = 1) -> StoredPage:
+    return StoredPage(
+        version=version, gzipped=b"g" * size, brotli=b"", content_type="text/html"
+    )
+
+
+def test_process_pages_keep_within_their_bytes_dropping_the_least_recently_used():
+    pages = ProcessPages(max_bytes=300)
+    for key in ("a", "b", "c"):
+        pages.put(key, stored_page(100), seconds=60)
+    pages.get("a", version=1)
+
+    pages.put("d", stored_page(100), seconds=60)
+
+    assert pages.get("b", version=1) is None
+    assert [key for key in "acd" if pages.get(key, version=1)] == ["a", "c", "d"]
+    assert pages.size == 300
+
+
+def test_process_pages_answer_only_their_version_and_only_until_they_expire():
+    pages = ProcessPages(max_bytes=1000)
+    pages.put("page", stored_page(10, version=1), seconds=60)
+    pages.put("soon", stored_page(10, version=1), seconds=0)
+
+    assert pages.get("page", version=2) is None
+    assert pages.get("page", version=1) is None  # a newer version retired it
+    assert pages.get("soon", version=1) is None
+    assert pages.size == 0
