@@ -15,7 +15,8 @@ bench database is always a separate one: see ``bench.bench_database_url``).
    connections, p50 and p99 latency at 1 connection; the floor is GET /health/live/;
 4. measures queries per request in-process (django.test.Client with
    CaptureQueriesContext, same database and settings, the second request after a
-   warm-up) and the HTML bytes, raw and gzip -6;
+   warm-up) and the HTML bytes: raw, gzip -6, and as the server sent them to a
+   browser that accepts gzip and Brotli;
 5. prints a table and the targets, writes bench/results/<backend>-<UTC time>.json and
    bench/results/latest-<backend>.json (and .md), and refreshes the README's table
    between ``<!-- bench:<backend>:start -->`` and ``<!-- bench:<backend>:end -->``.
@@ -813,6 +814,14 @@ def page_sizes(port: int, path: str) -> dict:
     }
 
 
+def sent_cell(size: dict) -> str | None:
+    """What the server sent a browser, e.g. "12,931 br"."""
+    sent = size.get("server_bytes_with_accept_encoding")
+    if sent is None:
+        return None
+    return f"{sent:,} {size.get('server_content_encoding') or 'plain'}"
+
+
 def load_average() -> list[float] | None:
     try:
         return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
@@ -937,6 +946,14 @@ def targets(rows: dict) -> list[dict]:
         article["gzip_bytes"] <= TARGET_ARTICLE_GZIP_BYTES,
         "bytes",
     )
+    check(
+        "article HTML ≤ 15 KB as sent to a browser",
+        article["sent_bytes"],
+        TARGET_ARTICLE_GZIP_BYTES,
+        article["sent_bytes"] is not None
+        and article["sent_bytes"] <= TARGET_ARTICLE_GZIP_BYTES,
+        "bytes",
+    )
     for row in rows.values():
         check(
             f"{row['label']}: every response as expected",
@@ -957,6 +974,7 @@ COLUMNS = [
     ("queries", 7, "queries"),
     ("HTML B", 7, "html_bytes"),
     ("gzip B", 6, "gzip_bytes"),
+    ("sent B", 9, "sent"),
     ("% floor", 7, "floor_share"),
     ("other CPU %", 11, "other_cpu_percent"),
 ]
@@ -1233,6 +1251,8 @@ def orchestrate(args) -> int:
                 "html_bytes": size.get("html_bytes"),
                 "gzip_bytes": size.get("gzip_bytes"),
                 "server_content_encoding": size.get("server_content_encoding"),
+                "sent_bytes": size.get("server_bytes_with_accept_encoding"),
+                "sent": sent_cell(size),
                 "unexpected_responses": unexpected,
                 "other_cpu_percent": max(
                     load["cpu_percent"]["other"], latency["cpu_percent"]["other"]

@@ -70,3 +70,14 @@ class NoAddressLogger(Logger):
 
 
 logger_class = NoAddressLogger
+
+
+def when_ready(server):
+    # The local-memory cache belongs to one process: with several workers and no Redis,
+    # a change made through one worker would not retire pages cached by the others.
+    if server.cfg.workers > 1 and not os.environ.get("REDIS_URL"):
+        server.log.warning(
+            "%d workers share no cache: set REDIS_URL so that every change shows on"
+            " every worker at once (or run one worker).",
+            server.cfg.workers,
+        )
