@@ -88,22 +88,25 @@ def _published_at_of_nth_newest(articles, n: int):
     return Coalesce(Subquery(nth), Value(DAWN, output_field=DateTimeField()))
 
 
-def _load_headlines() -> Headlines:
-    # One query for both lists: the newest articles, and the newest breaking ones
-    # however far back they are. Bounding both by time (rather than by "pk IN" two
-    # subqueries) lets the database read two index ranges instead of every article.
+def headlines_query():
+    """One query for both lists: the newest articles, and the newest breaking ones
+    however far back they are (a few more where times tie; see ``_load_headlines``)."""
+    # Bounding both by time (rather than by "pk IN" two subqueries) lets the database
+    # read two index ranges instead of every article.
     articles = _edition_articles()
-    rows = list(
-        articles.filter(
-            Q(published_at__gte=_published_at_of_nth_newest(articles, LATEST_COUNT))
-            | Q(
-                is_breaking=True,
-                published_at__gte=_published_at_of_nth_newest(
-                    articles.filter(is_breaking=True), BREAKING_COUNT
-                ),
-            )
-        ).for_listing()
-    )
+    return articles.filter(
+        Q(published_at__gte=_published_at_of_nth_newest(articles, LATEST_COUNT))
+        | Q(
+            is_breaking=True,
+            published_at__gte=_published_at_of_nth_newest(
+                articles.filter(is_breaking=True), BREAKING_COUNT
+            ),
+        )
+    ).for_listing()
+
+
+def _load_headlines() -> Headlines:
+    rows = list(headlines_query())
     return Headlines(
         latest=rows[:LATEST_COUNT],
         breaking=[article for article in rows if article.is_breaking][:BREAKING_COUNT],

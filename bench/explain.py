@@ -37,20 +37,7 @@ def hot_queries() -> dict[str, object]:
     return {
         "article by id": Article.objects.for_detail().published().filter(pk=article.pk),
         "article's keywords": Keyword.objects.filter(articles=article),
-        "headlines (latest and breaking)": (
-            selectors._edition_articles()
-            .filter(
-                django.db.models.Q(
-                    pk__in=selectors._edition_articles().values("pk")[:24]
-                )
-                | django.db.models.Q(
-                    pk__in=selectors._edition_articles()
-                    .filter(is_breaking=True)
-                    .values("pk")[:5]
-                )
-            )
-            .for_listing()
-        ),
+        "headlines (latest and breaking)": selectors.headlines_query(),
         "next scheduled publication": Article.objects.scheduled()
         .order_by("published_at")
         .values("published_at")[:1],
