@@ -39,7 +39,9 @@ from django.db.models.fields.files import (
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, JpegImagePlugin
 
-RENDITION_WIDTHS = (480, 800, 1200)
+# 320 for teasers, 480 to 1200 for the lead and article pictures on phones
+# and desktops (and their high-density screens).
+RENDITION_WIDTHS = (320, 480, 800, 1200)
 # The width a browser without srcset gets, and the one pages name in ``src``.
 DEFAULT_WIDTH = 800
 # cwebp's own default: a photo keeps its detail at a third of the JPEG's weight.
@@ -225,11 +227,11 @@ def _stored_name(value) -> str | None:
 class ArticleImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         field, instance = self.field, self.instance
+        clean = clean_image(content)
         field.remember_replaced(instance, _stored_name(self))
         # Until stored, this file is new: the descriptor must not take the name
         # given below for the name of a replaced file.
         self._committed = False
-        clean = clean_image(content)
         root, _extension = posixpath.splitext(name)
         name = field.generate_filename(instance, root + clean.extension)
         name = self._free_name(name, rendition_widths(clean.pixels.width))

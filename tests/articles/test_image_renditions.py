@@ -36,11 +36,11 @@ def article_with_image(data: bytes, name: str = "photo.jpg") -> Article:
     return article
 
 
-def test_a_wide_photo_gets_webp_renditions_480_800_and_1200_wide():
+def test_a_wide_photo_gets_webp_renditions_320_to_1200_wide():
     article = article_with_image(plain_jpeg(1600, 900))
 
-    assert article.image_renditions == [480, 800, 1200]
-    for width in (480, 800, 1200):
+    assert article.image_renditions == [320, 480, 800, 1200]
+    for width in (320, 480, 800, 1200):
         rendition = opened(rendition_name(article.image.name, width))
         assert rendition.format == "WEBP"
         assert rendition.size == (width, round(900 * width / 1600))
@@ -53,6 +53,7 @@ def test_renditions_are_named_after_the_original_beside_it():
     assert article.image.name.endswith("/pumps.jpg")
     assert files_beside(article.image.name) == [
         "pumps.1200w.webp",
+        "pumps.320w.webp",
         "pumps.480w.webp",
         "pumps.800w.webp",
         "pumps.jpg",
@@ -61,7 +62,7 @@ def test_renditions_are_named_after_the_original_beside_it():
 
 @pytest.mark.parametrize(
     ("width", "expected"),
-    [(1000, [480, 800, 1000]), (800, [480, 800]), (300, [300])],
+    [(1000, [320, 480, 800, 1000]), (800, [320, 480, 800]), (300, [300])],
     ids=["1000-wide", "800-wide", "300-wide"],
 )
 def test_a_narrower_photo_is_never_enlarged(width, expected):
@@ -84,9 +85,9 @@ def test_every_save_path_makes_renditions_the_factory_and_a_plain_assignment():
 
     by_factory.refresh_from_db()
     assigned.refresh_from_db()
-    assert by_factory.image_renditions == [480, 800, 1200]
+    assert by_factory.image_renditions == [320, 480, 800, 1200]
     assert (by_factory.image_width, by_factory.image_height) == (1200, 675)
-    assert assigned.image_renditions == [480, 800, 900]
+    assert assigned.image_renditions == [320, 480, 800, 900]
     assert (assigned.image_width, assigned.image_height) == (900, 600)
     for article in (by_factory, assigned):
         for width in article.image_renditions:
@@ -136,7 +137,7 @@ def test_replacing_an_image_removes_the_old_files_once_committed(
     article = article_with_image(plain_jpeg(1600, 900), name="first.jpg")
     old_files = [
         article.image.name,
-        *(rendition_name(article.image.name, w) for w in (480, 800, 1200)),
+        *(rendition_name(article.image.name, w) for w in (320, 480, 800, 1200)),
     ]
     article = Article.objects.get(pk=article.pk)
 
@@ -151,10 +152,11 @@ def test_replacing_an_image_removes_the_old_files_once_committed(
     assert not any(default_storage.exists(name) for name in old_files)
     article.refresh_from_db()
     assert article.image.name.endswith("/second.jpg")
-    assert article.image_renditions == [480, 800, 1000]
+    assert article.image_renditions == [320, 480, 800, 1000]
     assert (article.image_width, article.image_height) == (1000, 500)
     assert files_beside(article.image.name) == [
         "second.1000w.webp",
+        "second.320w.webp",
         "second.480w.webp",
         "second.800w.webp",
         "second.jpg",

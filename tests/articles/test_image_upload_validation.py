@@ -38,10 +38,10 @@ def test_admin_stores_a_camera_photo_without_metadata_and_with_renditions(
     article = Article.objects.get()
     assert article.image.name.endswith("/IMG_0042.jpg")
     assert (article.image_width, article.image_height) == (1600, 900)
-    assert article.image_renditions == [480, 800, 1200]
+    assert article.image_renditions == [320, 480, 800, 1200]
     for name in [
         article.image.name,
-        *(rendition_name(article.image.name, w) for w in (480, 800, 1200)),
+        *(rendition_name(article.image.name, w) for w in (320, 480, 800, 1200)),
     ]:
         with default_storage.open(name) as file:
             data = file.read()
