@@ -154,7 +154,7 @@ def clean_image(content) -> CleanImage:
 def _upright_srgb(source: Image.Image) -> Image.Image:
     image = ImageOps.exif_transpose(source)
     profile = source.info.get("icc_profile")
-    if image.mode == "P" or image.mode == "LA" or image.mode.startswith("I"):
+    if image.mode not in {"RGB", "RGBA", "L", "CMYK"}:
         image = image.convert("RGBA" if image.has_transparency_data else "RGB")
     if profile and image.mode in {"RGB", "RGBA", "CMYK"}:
         # Dropping a wide-gamut profile (a phone's Display P3) would dull the
@@ -390,7 +390,10 @@ class ImageUploadField(forms.ImageField):
         try:
             upload = super().to_python(data)
         except ValidationError as error:
-            if isinstance(error.__cause__, Image.DecompressionBombError):
+            # Pillow raises above twice its limit (and warns above it, which
+            # becomes an error where warnings are errors).
+            bomb = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+            if isinstance(error.__cause__, bomb):
                 raise self._too_many_pixels() from error
             raise
         if upload is None:
