@@ -118,3 +118,48 @@ def test_other_save_paths_refuse_what_the_admin_refuses(monkeypatch):
         article.image.save("bomb.png", ContentFile(bomb))
 
     assert not Article.objects.get(pk=article.pk).image
+
+
+def test_saving_the_admin_form_without_a_new_upload_keeps_the_image(
+    admin_client, django_capture_on_commit_callbacks
+):
+    post_with_image(admin_client, camera_jpeg(1600, 900), "kept.jpg")
+    article = Article.objects.get()
+    name, renditions = article.image.name, article.image_renditions
+    form = admin_add_form(article.section, "<p>Body, corrected.</p>")
+    form["title"] = "A corrected headline"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:articles_article_change", args=[article.pk]), form
+        )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "A corrected headline"
+    assert (article.image.name, article.image_renditions) == (name, renditions)
+    assert (article.image_width, article.image_height) == (1600, 900)
+    for stored in [name, *(rendition_name(name, w) for w in renditions)]:
+        assert default_storage.exists(stored)
+
+
+def test_clearing_the_image_in_the_admin_removes_its_files(
+    admin_client, django_capture_on_commit_callbacks
+):
+    post_with_image(admin_client, camera_jpeg(1600, 900), "cleared.jpg")
+    article = Article.objects.get()
+    name = article.image.name
+    form = admin_add_form(article.section, "<p>Body.</p>")
+    form["image-clear"] = "on"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:articles_article_change", args=[article.pk]), form
+        )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.image
+    assert article.image_renditions == []
+    assert not default_storage.exists(name)
+    assert not default_storage.exists(rendition_name(name, 800))
