@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.images import ArticleImageField, Picture, picture_of
 from articles.richtext import RichTextField
 
 ARABIC = "ar"
@@ -207,7 +208,31 @@ class Article(models.Model):
     keywords = models.ManyToManyField(
         Keyword, blank=True, related_name="articles", verbose_name=_("keywords")
     )
-    image = models.ImageField(_("main image"), upload_to="articles/%Y/%m/", blank=True)
+    image = ArticleImageField(
+        _("main image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        renditions_field="image_renditions",
+        help_text=_(
+            "A JPEG, PNG or WebP photo. Its location, camera details and other "
+            "metadata are removed when it is saved."
+        ),
+    )
+    image_width = models.PositiveIntegerField(
+        _("image width"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("image height"), null=True, blank=True, editable=False
+    )
+    image_renditions = models.JSONField(
+        _("image renditions"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The widths of the WebP copies stored beside the image."),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
     image_alt = models.CharField(
@@ -282,6 +307,19 @@ class Article(models.Model):
             raise ValidationError(
                 {"translation": _("An article cannot be its own translation.")}
             )
+
+    @property
+    def picture(self) -> Picture | None:
+        """The main image as pages show it: its renditions, or the original when
+        it has none."""
+        if not self.image:
+            return None
+        return picture_of(
+            self.image,
+            widths=self.image_renditions,
+            width=self.image_width,
+            height=self.image_height,
+        )
 
     @property
     def published_translation(self) -> "Article | None":

@@ -1,12 +1,15 @@
-"""Editors' writes that readers see: publishing and withdrawing.
+"""Editors' writes that readers see: publishing and withdrawing, linking
+translations, and storing an older image again the way uploads are stored now.
 
 Admin actions and anything else call these; each runs in a transaction, and the
 cache refresh follows on commit (see ``articles.signals``).
 """
 
+import posixpath
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from articles.caching import bump_content_version_on_commit
@@ -72,3 +75,22 @@ def article_link_translation(*, article: Article, translation: Article | None) -
         Article.objects.filter(pk=translation.pk).update(translation=article)
     article.translation = translation
     bump_content_version_on_commit()
+
+
+@transaction.atomic
+def article_image_clean(*, article: Article) -> None:
+    """Store an image saved before uploads were cleaned (no renditions on the row)
+    the way they are now: without metadata, upright, with renditions. The clean copy
+    gets a name of its own; the old file is deleted once this commits.
+
+    Raises ``FileNotFoundError`` when the file is gone and
+    ``articles.images.UnsafeImageError`` when it is no image this site stores.
+    """
+    with article.image.open("rb") as stored:
+        data = stored.read()
+    article.image.save(
+        posixpath.basename(article.image.name), ContentFile(data), save=False
+    )
+    article.save(
+        update_fields=["image", "image_width", "image_height", "image_renditions"]
+    )

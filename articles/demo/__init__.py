@@ -24,6 +24,7 @@ from articles.demo.content_ar import (
     SITE_AR,
 )
 from articles.demo.images import draw_illustration
+from articles.images import stored_names
 from articles.models import Article, Keyword, Section, SiteSettings
 
 ENGLISH, ARABIC = "en", "ar"
@@ -68,7 +69,8 @@ def load_demo_content(stdout: TextIO | None = None) -> bool:
             for line in create_demo_accounts():
                 say(line)
     except BaseException:
-        # The rows are rolled back; the image files would otherwise stay behind.
+        # The rows are rolled back; the image files and their renditions would
+        # otherwise stay behind.
         storage: Storage = Article._meta.get_field("image").storage
         for name in saved_files:
             storage.delete(name)
@@ -183,7 +185,7 @@ def _create_article(
         )
         name = f"{(file_stem or article.slug)[:80]}.jpg"
         article.image.save(name, ContentFile(jpeg), save=False)
-        saved_files.append(article.image.name)
+        saved_files.extend(stored_names(article.image.name, article.image_renditions))
         article.image_alt = alt
         article.image_caption = data["image_caption"]
         article.image_credit = IMAGE_CREDITS[language]
