@@ -1,10 +1,8 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
-from articles.caching import forget_process_memory
-from articles.page_cache import process_pages
+from tests.caches import empty_reader_caches
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +29,6 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
-    forget_process_memory()
-    process_pages.clear()
+    empty_reader_caches()
     yield
-    cache.clear()
-    forget_process_memory()
-    process_pages.clear()
+    empty_reader_caches()

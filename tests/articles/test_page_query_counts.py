@@ -8,12 +8,12 @@ come from the cache).
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.caches import empty_reader_caches
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def build_newsroom(scale: int) -> dict[str, str]:
 
 
 def count_queries(client, url) -> tuple[int, int]:
-    cache.clear()
+    empty_reader_caches()
     with CaptureQueriesContext(connection) as cold:
         assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as warm:
@@ -90,7 +90,7 @@ def test_page_runs_a_fixed_number_of_queries(
     url = build_newsroom(scale)[page]
     cold, warm = EXPECTED_QUERIES[page]
 
-    cache.clear()
+    empty_reader_caches()
     with django_assert_num_queries(cold):
         response = client.get(url)
     assert response.status_code == 200

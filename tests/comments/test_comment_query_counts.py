@@ -11,10 +11,10 @@ headlines: 8. (The captcha is per visitor and comes from its own uncached addres
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from comments.models import Comment
+from tests.caches import empty_reader_caches
 from tests.comments.helpers import CommentFactory, shown_comments, soup_of
 from tests.factories import ArticleFactory, KeywordFactory
 
@@ -60,7 +60,7 @@ def measure(client, django_assert_num_queries, article, expected, *, warm, query
     if warm:
         client.get(url)
     else:
-        cache.clear()
+        empty_reader_caches()
     with django_assert_num_queries(expected) as captured:
         response = client.get(url)
     assert response.status_code == 200

@@ -5,11 +5,11 @@ cache, as readers mostly meet them, and with a cold one)."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.caches import empty_reader_caches
 from tests.comments.helpers import CommentFactory
 from tests.editions.conftest import link_both_ways
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
@@ -82,7 +82,7 @@ def queries_of(client, url) -> int:
 
 
 def cold_and_warm(client, url) -> tuple[int, int]:
-    cache.clear()
+    empty_reader_caches()
     cold = queries_of(client, url)
     warm = queries_of(client, url)
     return cold, warm
@@ -95,7 +95,7 @@ def test_arabic_page_runs_as_many_queries_as_the_english_one(
     english_cold, english_warm = cold_and_warm(client, mirrored_newsroom["en"][page])
 
     url = mirrored_newsroom["ar"][page]
-    cache.clear()
+    empty_reader_caches()
     with django_assert_num_queries(english_cold):
         assert client.get(url).status_code == 200
     with django_assert_num_queries(english_warm):

@@ -1,0 +1,15 @@
+"""Emptying every cache readers' pages come from, as after a restart of them all."""
+
+from django.core.cache import cache
+
+from articles.caching import forget_process_memory
+from articles.page_cache import process_pages
+
+
+def empty_reader_caches() -> None:
+    # The process's own memory too: otherwise it would go on trusting the version it
+    # read for up to a tenth of a second, and a cold measurement would turn warm (or
+    # a warm one cold) depending on how fast the test runs.
+    cache.clear()
+    forget_process_memory()
+    process_pages.clear()
