@@ -148,7 +148,20 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section").defer("body").newest_first()
 
     def for_detail(self):
-        return self.select_related("section", "translation").defer("translation__body")
+        """The article with its section, and of its translation only what a link to
+        it needs: every column read costs the ORM time on each rendered page."""
+        return self.select_related("section", "translation").defer(
+            *(
+                f"translation__{field.name}"
+                for field in Article._meta.concrete_fields
+                if field.name not in TRANSLATION_LINK_FIELDS
+            )
+        )
+
+
+# What the article page reads of an article's translation: its address and whether
+# readers may see it.
+TRANSLATION_LINK_FIELDS = {"id", "language", "slug", "status", "published_at"}
 
 
 class Article(models.Model):

@@ -76,6 +76,19 @@ def page_chrome(context) -> PageChrome:
 
 
 @register.simple_tag
+def article_keywords(article) -> SafeString:
+    """The article's keyword links, rendered once per article, edition and content
+    version: like its comment section, the same for every reader."""
+    return cached_for_readers(
+        f"keywords:{translation.get_language()}:{article.pk}",
+        lambda: render_to_string(
+            "articles/_keywords.html", {"keywords": list(article.keywords.all())}
+        ),
+        fresh_until=lambda: None,
+    )
+
+
+@register.simple_tag
 def teaser_list(
     articles, *, show_section=False, with_image=False, with_lead=False, lead_first=False
 ) -> SafeString:

@@ -32,12 +32,12 @@ EXPECTED_QUERIES = {
     # cached block's life), the headlines (latest and breaking in one query) and the
     # section blocks. Warm: all cached.
     "home": (5, 0),
-    # The article and its keywords; cold, also the approved-comment count (no
-    # comments here, so no page of them is fetched; the captcha is per visitor and
-    # comes from its own address) and the chrome: site settings, sections, next
-    # scheduled time and the headlines for the ticker. Warm, the comment section is
-    # a cached fragment.
-    "article": (7, 2),
+    # The article (with its section and translation); cold, also its keywords, the
+    # approved-comment count (no comments here, so no page of them is fetched; the
+    # captcha is per visitor and comes from its own address) and the chrome: site
+    # settings, sections, next scheduled time and the headlines for the ticker.
+    # Warm, the keywords and the comment section are cached fragments.
+    "article": (7, 1),
     # The section, the page's count and its rows, plus the cold chrome.
     "section": (7, 3),
     # The keyword, the count and the page's ids from the keyword listing's index,

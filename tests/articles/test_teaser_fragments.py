@@ -131,3 +131,39 @@ def test_each_edition_has_its_own_teasers(client, listed):
         "تقرير العيادة"
     ]
     assert "تقرير العيادة" not in text_of(english)
+
+
+# The article page's keyword line is a fragment of the same kind.
+
+
+def keyword_names(client, article) -> list[str]:
+    page = soup_of(client.get(article.get_absolute_url()))
+    return [text_of(link) for link in page.select(".article-keywords a.keyword")]
+
+
+def test_a_keyword_added_to_an_article_shows_on_its_page_at_once(
+    client, listed, django_capture_on_commit_callbacks
+):
+    _section, _keyword, articles = listed
+    assert keyword_names(client, articles[0]) == ["Clinics"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        articles[0].keywords.add(KeywordFactory(name="Vaccines"))
+
+    assert sorted(keyword_names(client, articles[0])) == ["Clinics", "Vaccines"]
+
+
+def test_a_renamed_keyword_shows_on_every_article_page_at_once(
+    client, listed, django_capture_on_commit_callbacks
+):
+    _section, keyword, articles = listed
+    for article in articles:
+        keyword_names(client, article)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        keyword.name = "Field clinics"
+        keyword.save()
+
+    assert [keyword_names(client, article) for article in articles] == [
+        ["Field clinics"]
+    ] * 3

@@ -1,11 +1,12 @@
 """The article page costs the same few queries however many comments it has.
 
 Measured for an anonymous reader with every page rendered (no page cache). A warm
-page (the fragment caches filled, as on a busy site) takes 2 queries: the article and
-its keywords; the comment section is a cached fragment until the next moderation
-decision. A cold page also counts and fetches the approved comments, and fills the
-cached site settings, section navigation, the next scheduled time and the ticker's
-headlines: 8. (The captcha is per visitor and comes from its own uncached address.)
+page (the fragment caches filled, as on a busy site) takes 1 query: the article, with
+its section and translation; its keywords and comment section are cached fragments
+until the next visible change. A cold page also reads the keywords, counts and fetches
+the approved comments, and fills the cached site settings, section navigation, the
+next scheduled time and the ticker's headlines: 8. (The captcha is per visitor and
+comes from its own uncached address.)
 """
 
 from datetime import timedelta
@@ -28,7 +29,7 @@ def _every_request_rendered(settings):
     settings.PAGE_CACHE = False
 
 
-WARM_QUERIES = 2
+WARM_QUERIES = 1
 COLD_QUERIES = 8
 
 

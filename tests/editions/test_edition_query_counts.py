@@ -106,14 +106,14 @@ def test_warm_arabic_front_page_and_article_run_only_their_own_queries(
     client, django_assert_num_queries, mirrored_newsroom
 ):
     # Warm, the front page is all cache; the article page asks for the article (with
-    # its section and translation) and its keywords: nothing for the edition switch,
-    # ticker, names or masthead, and the comment section is a cached fragment.
+    # its section and translation): nothing for the edition switch, ticker, names or
+    # masthead, and its keywords and comment section are cached fragments.
     home, article = mirrored_newsroom["ar"]["home"], mirrored_newsroom["ar"]["article"]
     client.get(home)
     with django_assert_num_queries(0):
         client.get(home)
     client.get(article)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         client.get(article)
 
 
