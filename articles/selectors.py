@@ -69,6 +69,13 @@ def _edition_articles():
     return Article.objects.published().in_current_edition()
 
 
+def listing_count(name: str, queryset) -> int:
+    """How many items a section's or keyword's listing holds in this edition: counted
+    once per content version (publishing and withdrawing bump it) and again when a
+    scheduled article goes live."""
+    return _cached(f"count:{name}", queryset.count)
+
+
 def navigation_sections() -> list[Section]:
     return cached_for_readers(
         "sections", lambda: list(Section.objects.all()), fresh_until=lambda: None

@@ -10,9 +10,11 @@ from articles.page_cache import cache_page_for_readers
 PAGE_SIZE = 20
 
 
-def paginate(request, queryset):
-    """The requested page of ``queryset``; a bad or out-of-range number is a 404."""
+def paginate(request, queryset, *, count: int):
+    """The requested page of ``queryset``, which holds ``count`` items; a bad or
+    out-of-range number is a 404."""
     paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = count
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -42,12 +44,11 @@ def article_detail(request, pk, slug):
 @cache_page_for_readers
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
+    articles = Article.objects.published().in_current_edition().in_section(section)
     page = paginate(
         request,
-        Article.objects.published()
-        .in_current_edition()
-        .in_section(section)
-        .for_listing(),
+        articles.for_listing(),
+        count=selectors.listing_count(f"section:{section.pk}", articles),
     )
     return render(
         request,
@@ -69,11 +70,13 @@ def keyword_detail(request, slug):
     if slug != keyword.local_slug:
         # Each edition names the keyword in its own language.
         return redirect(keyword, permanent=True)
+    listing = KeywordListing.objects.for_keyword(
+        keyword=keyword, language=get_language()
+    ).values_list("article_id", flat=True)
     page = paginate(
         request,
-        KeywordListing.objects.for_keyword(
-            keyword=keyword, language=get_language()
-        ).values_list("article_id", flat=True),
+        listing,
+        count=selectors.listing_count(f"keyword:{keyword.pk}", listing),
     )
     page.object_list = list(
         Article.objects.filter(pk__in=list(page.object_list)).for_listing()

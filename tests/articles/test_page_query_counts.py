@@ -38,11 +38,12 @@ EXPECTED_QUERIES = {
     # settings, sections, next scheduled time and the headlines for the ticker.
     # Warm, the keywords and the comment section are cached fragments.
     "article": (7, 1),
-    # The section, the page's count and its rows, plus the cold chrome.
-    "section": (7, 3),
-    # The keyword, the count and the page's ids from the keyword listing's index,
-    # then those articles, plus the cold chrome.
-    "keyword": (8, 4),
+    # The section and the page's rows; cold, also the listing's count (kept until the
+    # next visible change) and the chrome.
+    "section": (7, 2),
+    # The keyword, the page's ids from the keyword listing's index, then those
+    # articles; cold, also the count and the chrome.
+    "keyword": (8, 3),
 }
 
 

@@ -167,3 +167,22 @@ def test_a_renamed_keyword_shows_on_every_article_page_at_once(
     assert [keyword_names(client, article) for article in articles] == [
         ["Field clinics"]
     ] * 3
+
+
+# A listing's count (how many pages it has) is kept until the next visible change.
+
+
+def test_a_listing_counts_a_newly_published_article_at_once(
+    client, listed, django_capture_on_commit_callbacks
+):
+    section, _keyword, _articles = listed
+    for n in range(20):
+        ArticleFactory(section=section, published_at=hours_ago(5 + n))
+    assert "?page=2" in client.get(section.get_absolute_url()).content.decode()
+    assert client.get(section.get_absolute_url(), {"page": 3}).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(20):
+            ArticleFactory(section=section, published_at=hours_ago(30 + n))
+
+    assert client.get(section.get_absolute_url(), {"page": 3}).status_code == 200
