@@ -23,7 +23,7 @@ def paginate(request, queryset, *, count: int):
 
 @cache_page_for_readers
 def home(request):
-    return render(request, "articles/home.html", {"front": selectors.front_page()})
+    return render(request, "articles/home.html")
 
 
 @cache_page_for_readers

@@ -98,6 +98,20 @@ def page_chrome(context) -> PageChrome:
 
 
 @register.simple_tag
+def front_page_blocks() -> SafeString:
+    """The front page's lead story, latest articles and section blocks: the same for
+    every reader of an edition, so rendered once per content version and kept (until
+    the next scheduled publication, which changes them)."""
+    return cached_for_readers(
+        f"front-page:{translation.get_language()}",
+        lambda: render_to_string(
+            "articles/_front_page.html", {"front": selectors.front_page()}
+        ),
+        fresh_until=selectors.next_scheduled_publication,
+    )
+
+
+@register.simple_tag
 def article_keywords(article) -> SafeString:
     """The article's keyword links, rendered once per article, edition and content
     version: like its comment section, the same for every reader."""
