@@ -11,9 +11,6 @@ comment form on it has no per-visitor parts (see templates/comments/_form.html).
 """
 
 import gzip
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -25,7 +22,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from articles.caching import content_version, seconds_until
+from articles.caching import content_version, process_memory, seconds_until
 from articles.selectors import next_scheduled_publication
 from newsportal.middleware import (
     STORED_BROTLI_QUALITY,
@@ -40,8 +37,6 @@ from newsportal.middleware import (
 PAGE_PARAMETERS = {"page", "comments"}
 # Lets a proxy or CDN in front hold a page briefly and serve it while it refreshes.
 PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30"
-# Each app process keeps up to this much of the pages it answered lately.
-PROCESS_PAGES_MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -64,54 +59,9 @@ class StoredPage:
         )
 
     @property
-    def size(self) -> int:
+    def extra_bytes(self) -> int:
+        # What it weighs in a process's memory (see articles.caching.ProcessMemory).
         return len(self.gzipped) + len(self.brotli)
-
-
-class ProcessPages:
-    """The pages this process answered lately, in its own memory: a hit needs no
-    round trip to a shared cache. Bounded in bytes, the least recently used going
-    first; a page is only answered for the content version it was rendered under and
-    until the next scheduled publication."""
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.entries: OrderedDict[str, tuple[StoredPage, float]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str, version: int) -> StoredPage | None:
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is None:
-                return None
-            page, expires_at = entry
-            if page.version != version or time.time() >= expires_at:
-                self._remove(key)
-                return None
-            self.entries.move_to_end(key)
-            return page
-
-    def put(self, key: str, page: StoredPage, seconds: int) -> None:
-        with self.lock:
-            if key in self.entries:
-                self._remove(key)
-            self.entries[key] = (page, time.time() + seconds)
-            self.size += page.size
-            while self.size > self.max_bytes and self.entries:
-                self._remove(next(iter(self.entries)))
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
-
-    def _remove(self, key: str) -> None:
-        page, _expires_at = self.entries.pop(key)
-        self.size -= page.size
-
-
-process_pages = ProcessPages(max_bytes=PROCESS_PAGES_MAX_BYTES)
 
 
 def is_anonymous_reader(request: HttpRequest) -> bool:
@@ -165,7 +115,8 @@ def cache_page_for_readers(view: Callable) -> Callable:
         etag = page_etag(key, version)
         if etag in request.headers.get("If-None-Match", ""):
             return with_reader_headers(HttpResponseNotModified(), etag)
-        page = process_pages.get(key, version)
+        in_process = f"{key}:v{version}"
+        page = process_memory.get(in_process)
         if page is None:
             page = cache.get(key)
             if page is None or page.version != version:
@@ -178,7 +129,9 @@ def cache_page_for_readers(view: Callable) -> Callable:
                     return response
                 page = StoredPage.of(response, version)
                 cache.set(key, page, seconds_until(next_scheduled_publication()))
-            process_pages.put(key, page, seconds_until(next_scheduled_publication()))
+            process_memory.put(
+                in_process, page, seconds_until(next_scheduled_publication())
+            )
         return answer(request, page, etag)
 
     return cached_view

@@ -3,7 +3,6 @@
 from django.core.cache import cache
 
 from articles.caching import forget_process_memory
-from articles.page_cache import process_pages
 
 
 def empty_reader_caches() -> None:
@@ -12,4 +11,3 @@ def empty_reader_caches() -> None:
     # a warm one cold) depending on how fast the test runs.
     cache.clear()
     forget_process_memory()
-    process_pages.clear()

@@ -41,7 +41,11 @@ def asset(path: str) -> str:
 
 @register.simple_tag
 def site_settings() -> Masthead:
-    return SiteSettings.load().for_edition()
+    return cached_for_readers(
+        f"masthead:{translation.get_language()}",
+        lambda: SiteSettings.load().for_edition(),
+        fresh_until=lambda: None,
+    )
 
 
 @dataclass(frozen=True)

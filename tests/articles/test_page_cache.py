@@ -14,8 +14,9 @@ from django.test import Client
 from django.utils import timezone
 
 from articles import caching, services
+from articles.caching import ProcessMemory
 from articles.models import Article
-from articles.page_cache import ProcessPages, StoredPage
+from articles.page_cache import StoredPage
 from comments.services import comment_approve
 from tests.comments.helpers import CommentFactory, filled_form, post_comment
 from tests.factories import ArticleFactory, KeywordFactory, set_site_settings
@@ -291,31 +292,53 @@ def test_a_change_made_by_another_process_shows_within_the_recheck_time(
     assert shows(client, article.get_absolute_url(), "Clinics close early")
 
 
-def stored_page(size: int, version: int = 1) -> StoredPage:
-    return StoredPage(
-        version=version, gzipped=b"g" * size, brotli=b"", content_type="text/html"
+def test_process_memory_keeps_within_its_bytes_dropping_the_least_recently_used():
+    memory = ProcessMemory(max_bytes=300)
+    for key in ("a", "b", "c"):
+        memory.put(key, "x" * 100, seconds=60)
+    memory.get("a")
+
+    memory.put("d", "x" * 100, seconds=60)
+
+    assert memory.get("b") is None
+    assert [key for key in "acd" if memory.get(key)] == ["a", "c", "d"]
+    assert memory.size == 300
+
+
+def test_process_memory_counts_a_stored_page_by_its_compressed_bytes():
+    memory = ProcessMemory(max_bytes=10_000)
+    page = StoredPage(
+        version=1, gzipped=b"g" * 3000, brotli=b"b" * 2000, content_type="text/html"
     )
 
+    memory.put("page", page, seconds=60)
 
-def test_process_pages_keep_within_their_bytes_dropping_the_least_recently_used():
-    pages = ProcessPages(max_bytes=300)
-    for key in ("a", "b", "c"):
-        pages.put(key, stored_page(100), seconds=60)
-    pages.get("a", version=1)
-
-    pages.put("d", stored_page(100), seconds=60)
-
-    assert pages.get("b", version=1) is None
-    assert [key for key in "acd" if pages.get(key, version=1)] == ["a", "c", "d"]
-    assert pages.size == 300
+    assert memory.size == caching.NOMINAL_VALUE_BYTES + 5000
 
 
-def test_process_pages_answer_only_their_version_and_only_until_they_expire():
-    pages = ProcessPages(max_bytes=1000)
-    pages.put("page", stored_page(10, version=1), seconds=60)
-    pages.put("soon", stored_page(10, version=1), seconds=0)
+def test_process_memory_forgets_a_value_when_it_expires():
+    memory = ProcessMemory(max_bytes=1000)
+    memory.put("soon", "fragment", seconds=0)
 
-    assert pages.get("page", version=2) is None
-    assert pages.get("page", version=1) is None  # a newer version retired it
-    assert pages.get("soon", version=1) is None
-    assert pages.size == 0
+    assert memory.get("soon") is None
+    assert memory.size == 0
+
+
+def test_fragments_are_answered_from_process_memory_within_the_recheck_time(
+    monkeypatch,
+):
+    monkeypatch.setattr(caching, "VERSION_RECHECK_SECONDS", 60)
+    built = []
+
+    def build():
+        built.append(1)
+        return "<p>fragment</p>"
+
+    first = caching.cached_for_readers("part", build, fresh_until=lambda: None)
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda *a, **k: asked.append(a))
+    again = caching.cached_for_readers("part", build, fresh_until=lambda: None)
+
+    assert first == again == "<p>fragment</p>"
+    assert built == [1]
+    assert asked == []
