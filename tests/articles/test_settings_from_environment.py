@@ -18,6 +18,7 @@ CONTROLLED = {
     "DJANGO_DEBUG",
     "DATABASE_URL",
     "REDIS_URL",
+    "DATABASE_PREPARED_STATEMENTS",
     "DJANGO_SETTINGS_MODULE",
 }
 PRINT_SETTINGS = """
@@ -113,6 +114,19 @@ def test_postgres_database_url_selects_postgresql():
     assert values["NAME"] == "newsportal"
     assert values["HOST"] == "db.internal"
     assert "transaction_mode" not in values["OPTIONS"]
+    assert values["OPTIONS"]["server_side_binding"] is True
+    assert values["OPTIONS"]["prepare_threshold"] == 5
+
+
+def test_prepared_statements_can_be_switched_off_for_a_pooler():
+    values = settings_values(
+        DJANGO_SECRET_KEY="x",
+        DATABASE_URL="postgres://newsroom:secret@pgbouncer:6432/newsportal",
+        DATABASE_PREPARED_STATEMENTS="0",
+    )
+
+    assert "server_side_binding" not in values["OPTIONS"]
+    assert "prepare_threshold" not in values["OPTIONS"]
 
 
 def test_without_database_url_sqlite_runs_in_wal_with_immediate_transactions():
