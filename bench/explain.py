@@ -38,7 +38,7 @@ def hot_queries() -> dict[str, object]:
         "article by id": Article.objects.for_detail().published().filter(pk=article.pk),
         "article's keywords": Keyword.objects.filter(articles=article),
         "headlines (latest and breaking)": selectors.headlines_query(),
-        "next scheduled publication": Article.objects.scheduled()
+        "next scheduled publication": selectors.next_scheduled_query()
         .order_by("published_at")
         .values("published_at")[:1],
         "section page 1": listing.in_section(section)[:20],
