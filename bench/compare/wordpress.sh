@@ -33,6 +33,7 @@ sql() { $MYSQL -N -B -e "$1"; }
 cleanup() {
     sql "SET GLOBAL general_log = OFF" >/dev/null 2>&1 || true
     apache2ctl -k stop >/dev/null 2>&1 || service apache2 stop >/dev/null 2>&1 || true
+    for _ in $(seq 100); do pgrep -x apache2 >/dev/null || break; sleep 0.1; done  # stop is async
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -227,7 +228,7 @@ ERR16="$(grep -E 'Socket errors' "$TMP/wrk16.txt" || true)"; ERR16="${ERR16:-non
 
 # --- 9. versions / configuration --------------------------------------------
 curl -sS "$BASE/__bench_probe.php" > "$TMP/probe.txt"
-pv() { awk -F= -v k="$1" '$1==k{print $2}' "$TMP/probe.txt"; }
+pv() { sed -n "s/^$1=//p" "$TMP/probe.txt"; }
 MPM="$(apache2ctl -V 2>/dev/null | awk -F': *' '/Server MPM/{print $2}')"
 APACHE_VER="$(apache2ctl -v 2>/dev/null | awk -F': ' '/Server version/{print $2}')"
 MPMCONF="/etc/apache2/mods-enabled/mpm_${MPM}.conf"
