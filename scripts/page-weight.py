@@ -22,19 +22,9 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.page_weight import KB, measure_first_view  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-# Keep in step with tests/browser/conftest.py.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
 BUDGET = 100 * KB
 VIEWS = [
     ({"width": 390, "height": 844}, 1),

@@ -23,17 +23,10 @@ from urllib.parse import urljoin, urlsplit
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-CHROMIUM = "/usr/bin/chromium"
-# Keep in step with tests/browser/conftest.py.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 VIEWPORTS = {390: 844, 1366: 900}
 NOT_FOUND_PATH = "/this-page-does-not-exist/"
 # Front-page headlines first, the ticker's after them.

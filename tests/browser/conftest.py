@@ -37,20 +37,9 @@ from playwright.sync_api import (
 )
 
 from articles.models import Article, Keyword, Section, now_to_the_second
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
 
-CHROMIUM = "/usr/bin/chromium"
-# The same settings as scripts/screenshots.py: no background traffic of the browser's
-# own, so that every request a test sees comes from the page.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1366, "height": 900}
 
 HERE = Path(__file__).resolve().parent
