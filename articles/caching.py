@@ -120,12 +120,6 @@ def _finish_request(**kwargs) -> None:
     _this_request.version = None
 
 
-def note_content_version(version: int) -> None:
-    """Keep ``version``, read from the cache with something else, for this request."""
-    if getattr(_this_request, "active", False):
-        _this_request.version = version
-
-
 def content_version() -> int:
     version = getattr(_this_request, "version", None)
     if version is not None:
@@ -136,7 +130,8 @@ def content_version() -> int:
     else:
         version = _read_content_version()
         _this_process.version, _this_process.read_at = version, now
-    note_content_version(version)
+    if getattr(_this_request, "active", False):
+        _this_request.version = version
     return version
 
 
