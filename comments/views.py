@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from articles.models import Article
 from comments import services
 from comments.forms import CommentForm
-from comments.senders import sender_hash_for
+from newsportal.senders import sender_hash_for
 
 THANKS = _("Thank you. Your comment will appear once a moderator approves it.")
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from comments.models import Comment, SenderBan
-from comments.senders import sender_hash
+from newsportal.senders import sender_hash
 from tests.comments.helpers import (
     BANNED_ERROR,
     RATE_LIMIT_ERROR,

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 
 from comments.models import Comment
-from comments.senders import sender_hash
+from newsportal.senders import sender_hash
 from tests.comments.helpers import (
     assert_redirects_to_comments,
     filled_form,

@@ -1,0 +1,45 @@
+"""Writes of the staff app: the audit trail.
+
+Every service that changes what readers see, or who can get in, calls
+``audit_record`` inside its own transaction, so a change and its audit row are kept
+or lost together.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.http import HttpRequest
+
+from newsportal.senders import sender_hash_for
+from staff.models import AuditEntry
+
+Action = AuditEntry.Action
+
+
+def audit_record(
+    *,
+    action: str,
+    by: AbstractBaseUser | None,
+    obj: models.Model | None = None,
+    summary: str = "",
+    request: HttpRequest | None = None,
+    username: str = "",
+) -> AuditEntry:
+    """Keep one audit row: who (``by``, or the ``username`` typed when nobody is
+    known), what, on which object, from which sender (its keyed hash)."""
+    actor = by if by is not None and by.is_authenticated else None
+    entry = AuditEntry(
+        action=action,
+        actor=actor,
+        username=(actor.get_username() if actor else username)[:150],
+        summary=summary[:500],
+        sender_hash=sender_hash_for(request) if request is not None else "",
+    )
+    if obj is not None:
+        entry.object_type = ContentType.objects.get_for_model(
+            obj, for_concrete_model=False
+        )
+        entry.object_id = str(obj.pk)
+        entry.object_repr = str(obj)[:200]
+    entry.save()
+    return entry
