@@ -1,13 +1,13 @@
 """An article's first view stays light: at most 100 KB in all, the HTML at most
-15 KB, counted as production sends them (see tests/browser/page_weight.py), with a
+15 KB, counted as production sends them (see scripts/browser/page_weight.py), with a
 main image of a photo's weight, not a flat colour."""
 
 import pytest
 from django.core.files.base import ContentFile
 
 from articles.demo.content import DEMO_ARTICLES
+from scripts.browser.page_weight import KB, measure_first_view
 from tests.browser.conftest import DESKTOP
-from tests.browser.page_weight import KB, measure_first_view
 from tests.photos import encoded, photo_like
 
 pytestmark = pytest.mark.browser
