@@ -24,13 +24,15 @@ import time
 from bisect import bisect_left
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
+from pathlib import Path
 
 from bench import (
     DATA_DIR,
+    FULL_SIZE,
     PROJECT_DIR,
-    SQLITE_PATH,
     backend_name,
     bench_database_url,
+    bench_size,
     libpq_url,
     postgres_database_name,
     postgres_maintenance_url,
@@ -416,9 +418,9 @@ def prepare_database(url: str, *, rebuild: bool) -> None:
     if backend_name() == "sqlite":
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         if rebuild:
+            database = Path(url.removeprefix("sqlite:///"))
             for suffix in ("", "-wal", "-shm", "-journal"):
-                path = SQLITE_PATH.with_name(SQLITE_PATH.name + suffix)
-                path.unlink(missing_ok=True)
+                database.with_name(database.name + suffix).unlink(missing_ok=True)
         return
     import psycopg
     from psycopg import sql
@@ -860,7 +862,7 @@ def build(url: str) -> dict:
     if count < HOT_KEYWORD_MIN_ARTICLES:
         raise SystemExit(
             f"bench: the hottest keyword has only {count} English articles"
-            f" (at least {HOT_KEYWORD_MIN_ARTICLES} needed for its page 500)"
+            f" (at least {HOT_KEYWORD_MIN_ARTICLES} needed for its deep page)"
         )
     info = {
         "version": BUILD_VERSION,
@@ -887,12 +889,37 @@ def build(url: str) -> dict:
     return info
 
 
+def apply_size(articles: int) -> None:
+    """Scale the archive down (or up) from the full 100,000 articles, keeping its
+    shape: ten comments an article, a keyword for every ~33 articles, the hottest
+    on 11 % of them."""
+    global ARTICLES, KEYWORDS, COMMENTS, HOT_KEYWORD_MIN_ARTICLES, SCHEDULED
+    if articles == FULL_SIZE:
+        return
+    if articles < 1_000:
+        raise SystemExit("bench: --articles needs at least 1000")
+    ratio = articles / FULL_SIZE
+    ARTICLES = articles
+    COMMENTS = articles * 10
+    KEYWORDS = max(120, round(KEYWORDS * ratio))
+    HOT_KEYWORD_MIN_ARTICLES = round(HOT_KEYWORD_MIN_ARTICLES * ratio)
+    SCHEDULED = max(5, round(SCHEDULED * ratio))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--rebuild", action="store_true", help="drop the bench database and build anew"
     )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=bench_size(),
+        help=f"articles in the archive (default {FULL_SIZE:,}; a database per size)",
+    )
     args = parser.parse_args(argv)
+    os.environ["BENCH_ARTICLES"] = str(args.articles)
+    apply_size(args.articles)
     started = time.monotonic()
     url = bench_database_url()
     # Django reads these at import: the bench database, production mode (DEBUG would
