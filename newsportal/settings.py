@@ -205,10 +205,9 @@ PASSWORD_HASHERS = [
 
 # Staff accounts (see staff/ and the README's "Staff accounts"): sign-in through
 # allauth at /staff/login/, with a second factor before any admin page.
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend only (it is Django's ModelBackend underneath): with two, every
+# failed sign-in would hash the password twice.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "admin:index"
 ACCOUNT_ADAPTER = "staff.adapters.StaffAccountAdapter"

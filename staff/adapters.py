@@ -3,10 +3,18 @@
 - Nobody signs up: accounts are made by an administrator.
 - The "IP" allauth keys its sender limit on is the sender's keyed hash
   (``newsportal.senders``), so no raw address reaches the cache.
+- A password typed in the last few minutes counts as confirming it is you: a new
+  staff member sets up the second factor straight after signing in, without typing
+  the password twice.
 - Every failed sign-in, and every attempt refused by the lock, is in the audit trail.
 """
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from django import forms
 
 from newsportal.senders import sender_hash_for
@@ -42,3 +50,13 @@ class StaffAccountAdapter(DefaultAccountAdapter):
             summary="Wrong username or password.",
             request=request,
         )
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        records = get_authentication_records(request, request.user)
+        latest = max(
+            (r["at"] for r in records if r.get("method") == "password"), default=0
+        )
+        return time.time() - latest >= account_settings.REAUTHENTICATION_TIMEOUT

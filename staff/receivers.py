@@ -8,7 +8,6 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from staff.factors import FACTOR_TYPES, mark_factor_set_up
 from staff.models import StaffSession
 from staff.services import Action, audit_record
 from staff.sessions import session_begin, sessions_end_for
@@ -32,8 +31,6 @@ def record_logout(sender, request, user, **kwargs):
 
 @receiver(mfa_signals.authenticator_added)
 def record_factor_added(sender, request, user, authenticator, **kwargs):
-    if authenticator.type in FACTOR_TYPES:
-        mark_factor_set_up(request)
     audit_record(
         action=Action.FACTOR_ADD,
         by=user,
