@@ -23,7 +23,7 @@ NOON = 1_796_126_400.0  # 2026-12-01 12:00 UTC, the start of a TOTP period
 def every_admin_page() -> list[str]:
     article = ArticleFactory()
     pages = [reverse("admin:index"), reverse("admin:password_change")]
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         opts = model._meta
         pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
         pages.append(reverse("admin:app_list", args=[opts.app_label]))
