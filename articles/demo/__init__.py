@@ -85,7 +85,7 @@ def load_demo_content(stdout: TextIO | None = None) -> bool:
     say("")
     say(
         framed(
-            ["Demo staff accounts (the passwords are shown only this once):", ""]
+            ["Demo staff accounts (shown only this once):", ""]
             + account_lines
             + ["", f"Log in at {admin_url()}"]
         )
