@@ -62,14 +62,29 @@ def visit(page: Page, path: str, log: ViolationLog, status: int = 200) -> None:
 
 
 def log_in_to_admin(context: BrowserContext, base_url: str, user) -> None:
-    """Give the browser a staff session, as a password (and, once staff have one,
-    the second factor) would."""
+    """Give the browser the session a staff member has after logging in. (Once staff
+    have a second factor, the session gets its mark here too.)"""
     client = Client()
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]
     )
+
+
+@dataclass
+class WatchedPage:
+    page: Page
+    log: ViolationLog
+
+
+@pytest.fixture
+def watched(new_page) -> WatchedPage:
+    """A page in a fresh context whose policy violations are recorded."""
+    log = ViolationLog()
+    page = new_page()
+    log.watch(page.context)
+    return WatchedPage(page, log)
 
 
 @dataclass
@@ -121,10 +136,8 @@ def public_pages(site: Site) -> list[str]:
     ]
 
 
-def test_public_pages_of_both_editions_break_no_policy(new_page, site):
-    log = ViolationLog()
-    page = new_page()
-    log.watch(page.context)
+def test_public_pages_of_both_editions_break_no_policy(watched, site):
+    page, log = watched.page, watched.log
 
     for path in public_pages(site):
         visit(page, path, log)
@@ -136,10 +149,8 @@ def test_public_pages_of_both_editions_break_no_policy(new_page, site):
             assert log.violations == [], f"{path} challenge: {log.violations}"
 
 
-def test_the_comment_post_answer_breaks_no_policy(new_page, page_guard, site):
-    log = ViolationLog()
-    page = new_page()
-    log.watch(page.context)
+def test_the_comment_post_answer_breaks_no_policy(watched, page_guard, site):
+    page, log = watched.page, watched.log
     visit(page, site.english.get_absolute_url(), log)
     form = page.locator("form.comment-form")
     form.locator("input[name=name]").fill("Samira Haddad")
@@ -159,30 +170,24 @@ def test_the_comment_post_answer_breaks_no_policy(new_page, page_guard, site):
     assert log.violations == []
 
 
-def test_missing_pages_of_both_editions_break_no_policy(new_page, page_guard, site):
-    log = ViolationLog()
-    page = new_page()
-    log.watch(page.context)
+def test_missing_pages_of_both_editions_break_no_policy(watched, page_guard, site):
+    page, log = watched.page, watched.log
 
     for path in ("/en/no-such-page/", "/ar/no-such-page/"):
         page_guard.expect_error_status(path)
         visit(page, path, log, status=404)
 
 
-def test_admin_login_page_breaks_no_policy(new_page, site):
-    log = ViolationLog()
-    page = new_page()
-    log.watch(page.context)
+def test_admin_login_page_breaks_no_policy(watched, site):
+    page, log = watched.page, watched.log
 
     visit(page, reverse("admin:login"), log)
 
 
 def test_admin_editor_and_comment_queue_break_no_policy(
-    new_page, live_server, admin_user, site
+    watched, live_server, admin_user, site
 ):
-    log = ViolationLog()
-    page = new_page()
-    log.watch(page.context)
+    page, log = watched.page, watched.log
     log_in_to_admin(page.context, live_server.url, admin_user)
 
     visit(page, reverse("admin:index"), log)
@@ -194,5 +199,8 @@ def test_admin_editor_and_comment_queue_break_no_policy(
     editor.click()
     page.keyboard.type(" Typed in the editor.")
     page.evaluate(SETTLE)
+    # The editor works: what was typed reaches the form's field.
+    body = page.locator("textarea[name=body]").input_value()
+    assert "Typed in the editor." in body
     assert log.violations == []
     visit(page, reverse("admin:comments_comment_changelist"), log)
