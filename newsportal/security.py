@@ -1,4 +1,4 @@
-"""Security headers that Django's own middleware does not set, and the admin's policy.
+"""Security headers that Django's own middleware does not set, and staff pages' policy.
 
 Django's SecurityMiddleware, XFrameOptionsMiddleware and ContentSecurityPolicyMiddleware
 write most headers from the settings (see newsportal/settings.py). This middleware adds
@@ -7,14 +7,15 @@ the rest to every response and chooses the admin's variants:
 - ``Permissions-Policy``: no page of ours uses the camera, microphone, location,
   payments or USB, and no page lets the browser file readers under ad topics. Denying
   them means that even script that slipped in could not ask for them.
-- Under the admin, ``settings.ADMIN_CSP`` (with the request's nonce) instead of the
-  readers' policy, and ``Referrer-Policy: same-origin`` instead of ``no-referrer``.
-  Browsers turn ``no-referrer`` into ``Origin: null`` on a form post, which Django's
-  CsrfViewMiddleware rejects as a foreign origin ("Origin checking failed"); over
-  HTTPS, a browser that sends no Origin must send a same-origin Referer or is refused
-  ("Referer checking failed - no Referer"). ``same-origin`` sends both to our own
-  host only, so no admin address leaks to another site. Readers' forms (the comment
-  post) are exempt from CSRF and need neither.
+- On staff pages (the admin and the sign-in pages), ``settings.ADMIN_CSP`` with the
+  request's nonce instead of the readers' policy, and ``Referrer-Policy: same-origin``
+  instead of ``no-referrer``. Browsers turn ``no-referrer`` into ``Origin: null`` on a
+  form post, which Django's CsrfViewMiddleware rejects as a foreign origin ("Origin
+  checking failed"); over HTTPS, a browser that sends no Origin must send a
+  same-origin Referer or is refused ("Referer checking failed - no Referer").
+  ``same-origin`` sends both to our own host only, so no staff address leaks to
+  another site. Readers' forms (the comment post) are exempt from CSRF and need
+  neither.
 """
 
 from collections.abc import Callable
@@ -38,8 +39,9 @@ STAFF_REFERRER_POLICY = "same-origin"
 
 @cache
 def staff_prefixes() -> tuple[str, ...]:
-    """Where pages are rendered for one staff member and never cached for readers."""
-    return (reverse("admin:index"),)
+    """Where pages are rendered for one staff member and never cached for readers:
+    the admin and the staff sign-in pages (staff.urls, whose login is at its root)."""
+    return (reverse("admin:index"), reverse("account_login").removesuffix("login/"))
 
 
 def is_staff_page(request: HttpRequest) -> bool:

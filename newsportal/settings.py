@@ -293,7 +293,7 @@ SECURE_CSP = {
 PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 # The admin is rendered for one staff member per request and never cached, so its
 # nonce is a real one: Django's admin templates mark their few inline tags with it.
-# newsportal.security applies this policy under /admin/.
+# newsportal.security applies this policy to staff pages (/admin/, /staff/).
 ADMIN_CSP = SECURE_CSP | {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],

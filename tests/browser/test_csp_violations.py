@@ -12,13 +12,13 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page
 
 from articles.models import Article, now_to_the_second
 from tests.comments.helpers import CommentFactory
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
+from tests.staff_login import SignedInClient, give_totp, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +62,9 @@ def visit(page: Page, path: str, log: ViolationLog, status: int = 200) -> None:
 
 
 def log_in_to_admin(context: BrowserContext, base_url: str, user) -> None:
-    """Give the browser the session a staff member has after logging in. (Once staff
-    have a second factor, the session gets its mark here too.)"""
-    client = Client()
+    """Give the browser the session a staff member has after signing in: password
+    and second factor passed."""
+    client = SignedInClient()
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
@@ -178,10 +178,28 @@ def test_missing_pages_of_both_editions_break_no_policy(watched, page_guard, sit
         visit(page, path, log, status=404)
 
 
-def test_admin_login_page_breaks_no_policy(watched, site):
+def test_staff_sign_in_and_its_second_factor_step_break_no_policy(
+    watched, admin_user, site
+):
     page, log = watched.page, watched.log
+    give_totp(admin_user)
 
+    # The admin's login sends staff to the sign-in page.
     visit(page, reverse("admin:login"), log)
+    page.locator("input[name=login]").fill(admin_user.username)
+    page.locator("input[name=password]").fill("password")
+    page.locator("main form button[type=submit]").first.click()
+    page.locator("input[name=code]").wait_for()
+    page.wait_for_load_state("networkidle")
+    page.evaluate(SETTLE)
+    assert log.violations == [], f"factor step: {log.violations}"
+    page.locator("input[name=code]").fill(totp_code())
+    page.locator("main form button[type=submit]").first.click()
+
+    page.wait_for_url(f"**{reverse('admin:index')}")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(SETTLE)
+    assert log.violations == []
 
 
 def test_admin_editor_and_comment_queue_break_no_policy(

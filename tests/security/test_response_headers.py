@@ -13,6 +13,7 @@ from tests.comments.helpers import (
 )
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
 from tests.security.headers import assert_security_headers
+from tests.staff_login import give_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -138,11 +139,24 @@ def test_comment_posts_carry_every_header(client, https, article, settings):
         assert_security_headers(response, https=https)
 
 
-def test_the_admin_login_page_carries_every_header(client, https):
-    response = client.get(reverse("admin:login"))
+def test_the_staff_sign_in_pages_carry_every_header(client, https, admin_user):
+    give_totp(admin_user)
+    to_sign_in = client.get(reverse("admin:login"))
+    sign_in = client.get(reverse("account_login"))
+    password = client.post(
+        reverse("account_login"), {"login": "admin", "password": "password"}
+    )
+    factor_step = client.get(password["Location"])
 
-    assert response.status_code == 200
-    assert_security_headers(response, staff=True, https=https)
+    assert [to_sign_in.status_code, sign_in.status_code, password.status_code] == [
+        302,
+        200,
+        302,
+    ]
+    assert factor_step.status_code == 200
+    assert b'name="code"' in factor_step.content
+    for response in (to_sign_in, sign_in, password, factor_step):
+        assert_security_headers(response, staff=True, https=https)
 
 
 @pytest.mark.parametrize(
