@@ -84,10 +84,13 @@ def test_reader_pages_carry_every_header(client, https, article, arabic_article)
         assert_security_headers(response, https=https)
 
 
-def test_pages_served_from_the_page_cache_carry_every_header(client, https, article):
+def test_pages_served_from_the_page_cache_carry_every_header(
+    client, https, article, django_assert_num_queries
+):
     client.get(article.get_absolute_url())
 
-    again = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):  # from the page cache
+        again = client.get(article.get_absolute_url())
 
     assert again.status_code == 200
     assert_security_headers(again, https=https)
