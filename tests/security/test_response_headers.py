@@ -73,6 +73,7 @@ def reader_paths(article, arabic_article) -> list[str]:
         "/en/keywords/water/",
         "/ar/",
         arabic_article.get_absolute_url(),
+        f"/ar/sections/{article.section.slug}/",
         "/ar/keywords/مياه/",
     ]
 
