@@ -108,10 +108,23 @@ def breaking_row(label, server_name, load, renders, written) -> dict:
 def start_writer(env: dict, plan_path: Path, seconds: int, workdir: Path):
     output = workdir / "writer.json"
     output.unlink(missing_ok=True)
+    ready_file(output).unlink(missing_ok=True)
     command = [sys.executable, "-m", "bench.run", "--stage", "writer"]
     command += ["--plan", str(plan_path), "--output", str(output)]
     command += ["--duration", str(seconds)]
-    return subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
+    process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
+    # The reads start when the writer is ready to write, not while Django loads.
+    ready = ready_file(output)
+    deadline = time.monotonic() + 120
+    while not ready.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("bench: the breaking-news writer did not start")
+        time.sleep(0.05)
+    return process
+
+
+def ready_file(output: Path) -> Path:
+    return output.with_suffix(".ready")
 
 
 def finish_writer(process: subprocess.Popen, workdir: Path) -> dict:
@@ -140,6 +153,7 @@ def stage_writer(plan_path: Path, output: Path, seconds: int) -> None:
         [(at, "approve") for at in frange(APPROVE_EVERY / 2, seconds, APPROVE_EVERY)]
         + [(at, "publish") for at in frange(FIRST_PUBLISH_AT, seconds, PUBLISH_EVERY)]
     )
+    ready_file(output).touch()
     started = time.monotonic()
     took: dict[str, list[float]] = {"approve": [], "publish": []}
     late = 0.0

@@ -62,7 +62,6 @@ def server_environment(static_root: Path) -> dict:
             "DJANGO_SECRET_KEY": "bench-" + secrets.token_urlsafe(40),
             "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
             "DJANGO_SECURE_COOKIES": "0",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_LOG_LEVEL": "WARNING",
             "COMMENTS_RATE_LIMIT_POSTS": "100000000",
             "COMMENTS_NOTIFY_MODERATORS": "0",
