@@ -91,8 +91,16 @@ class CommentAdmin(admin.ModelAdmin):
             _("ban"),
         )
 
+    def delete_model(self, request, obj):
+        services.comment_delete(comments=[obj], moderator=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        services.comment_delete(
+            comments=queryset, moderator=request.user, request=request
+        )
+
     def _decide(self, request, queryset, decide, message):
-        count = decide(comments=queryset, moderator=request.user)
+        count = decide(comments=queryset, moderator=request.user, request=request)
         self.message_user(request, message(count) % count, messages.SUCCESS)
 
     @admin.action(
@@ -175,6 +183,4 @@ class SenderBanAdmin(admin.ModelAdmin):
         return ban.is_active
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        services.sender_ban_save(ban=obj, by=request.user, request=request)
