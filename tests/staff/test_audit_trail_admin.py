@@ -13,7 +13,7 @@ from staff.models import AuditEntry
 from tests.factories import ArticleFactory, make_staff_user
 from tests.staff.trail import rows
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
 
 CHANGELIST = reverse("admin:staff_auditentry_changelist")
 ADD = reverse("admin:staff_auditentry_add")
@@ -35,7 +35,7 @@ def editor():
 @pytest.fixture
 def entry(editor):
     services.article_publish(articles=[ArticleFactory(draft=True)], by=editor)
-    return AuditEntry.objects.get()
+    return AuditEntry.objects.get(action=AuditEntry.Action.ARTICLE_PUBLISH)
 
 
 @pytest.fixture(params=["superuser", "Editors", "Moderators"])
@@ -102,6 +102,7 @@ def test_nobody_adds_a_row(reader_client, entry):
 
     assert page.status_code == forged.status_code == 403
     assert rows() == [entry]
+    assert not AuditEntry.objects.filter(username="someone-else").exists()
     listing = reader_client.get(CHANGELIST)
     assert ADD not in listing.content.decode()
 

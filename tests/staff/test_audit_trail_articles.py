@@ -27,7 +27,7 @@ from tests.staff.trail import (
     the_row,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
 
 Action = AuditEntry.Action
 CHANGELIST = reverse("admin:articles_article_changelist")
