@@ -22,7 +22,12 @@ class NewsroomAdminSite(admin.AdminSite):
     index_title = _("Editors and moderators")
 
     def has_permission(self, request):
-        return super().has_permission(request) and factor_passed(request)
+        # A factor removed in this session shuts the admin until a new one is set up.
+        return (
+            super().has_permission(request)
+            and factor_passed(request)
+            and has_factor(request.user)
+        )
 
     def login(self, request, extra_context=None):
         next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
