@@ -6,6 +6,7 @@ once-only key that makes a double submission store one comment), the sender's ba
 and rate limit, and duplicates.
 """
 
+import math
 import re
 import secrets
 from datetime import timedelta
@@ -86,6 +87,8 @@ class CommentForm(forms.Form):
         self.article = article
         self.sender_hash = sender_hash
         self.submission_token = ""
+        # Seconds until a sender refused by the rate limit may post again.
+        self.retry_after: int | None = None
         if not self.is_bound:
             self.initial["form_token"] = make_form_token(article)
         # Formatted here, in the reader's language, not once at import.
@@ -143,6 +146,29 @@ class CommentForm(forms.Form):
         self.data = self.data.copy()
         self.data["form_token"] = make_form_token(self.article)
 
+    def check_rate_limit(self) -> None:
+        """Refuse a sender's post beyond the limit, and tell when the next one will
+        be accepted (``retry_after``, in seconds)."""
+        window = timedelta(seconds=settings.COMMENTS_RATE_LIMIT_SECONDS)
+        now = timezone.now()
+        recent = Comment.objects.from_sender(self.sender_hash).since(now - window)
+        already_stored = recent.filter(submission_token=self.submission_token).exists()
+        count = recent.count()
+        if already_stored or count < settings.COMMENTS_RATE_LIMIT_POSTS:
+            return
+        # The sender may post again once enough of these have left the window.
+        leaving = recent.order_by("created_at").values_list("created_at", flat=True)[
+            count - settings.COMMENTS_RATE_LIMIT_POSTS
+        ]
+        self.retry_after = max(1, math.ceil((leaving + window - now).total_seconds()))
+        raise ValidationError(
+            _(
+                "You have posted several comments in the last few minutes. "
+                "Please wait a while before posting again."
+            ),
+            code="rate_limited",
+        )
+
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
@@ -164,17 +190,7 @@ class CommentForm(forms.Form):
                 _("Comments from your network are paused by the moderators."),
                 code="banned",
             )
-        since = timezone.now() - timedelta(seconds=settings.COMMENTS_RATE_LIMIT_SECONDS)
-        recent = Comment.objects.from_sender(self.sender_hash).since(since)
-        already_stored = recent.filter(submission_token=self.submission_token).exists()
-        if not already_stored and recent.count() >= settings.COMMENTS_RATE_LIMIT_POSTS:
-            raise ValidationError(
-                _(
-                    "You have posted several comments in the last few minutes. "
-                    "Please wait a while before posting again."
-                ),
-                code="rate_limited",
-            )
+        self.check_rate_limit()
         duplicate_since = timezone.now() - timedelta(
             seconds=settings.COMMENTS_DUPLICATE_WINDOW_SECONDS
         )

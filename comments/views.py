@@ -66,6 +66,11 @@ def comment_submit(request, article_pk):
         )
         messages.success(request, THANKS)
         return redirect(article.get_absolute_url() + "#comments")
-    return render(
-        request, "comments/post.html", {"article": article, "form": form}, status=400
+    # Refused by the rate limit: 429 says "later, not never", and when.
+    status = 400 if form.retry_after is None else 429
+    response = render(
+        request, "comments/post.html", {"article": article, "form": form}, status=status
     )
+    if form.retry_after is not None:
+        response["Retry-After"] = str(form.retry_after)
+    return response
