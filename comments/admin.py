@@ -184,3 +184,9 @@ class SenderBanAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.sender_ban_save(ban=obj, by=request.user, request=request)
+
+    def delete_model(self, request, obj):
+        services.sender_ban_lift(bans=[obj], by=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        services.sender_ban_lift(bans=queryset, by=request.user, request=request)

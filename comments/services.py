@@ -203,6 +203,27 @@ def sender_ban_save(
 
 
 @transaction.atomic
+def sender_ban_lift(
+    *,
+    bans: Iterable[SenderBan],
+    by: AbstractBaseUser | None,
+    request: HttpRequest | None = None,
+) -> int:
+    """Let banned senders comment again (the ban is deleted); each lift is in the
+    trail."""
+    count = 0
+    for ban in list(bans):
+        with trail_language():
+            summary = gettext("was until %(time)s") % {"time": trail_time(ban.until)}
+        audit_record(
+            action=Action.SENDER_UNBAN, by=by, obj=ban, summary=summary, request=request
+        )
+        ban.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
 def comment_erase_old_emails(*, older_than: timedelta) -> int:
     """Erase commenters' e-mail addresses decided more than ``older_than`` ago."""
     now = timezone.now()
