@@ -6,10 +6,11 @@ awaiting moderation) and two staff accounts. The texts are data files read by
 ``articles.demo.data``; the drawings come from ``articles.demo.images``.
 
 Writes go through the services an editor's and a moderator's actions use where one
-exists: ``article_publish`` (the scheduled article), ``article_link_translation``,
-``comment_submit`` and ``comment_approve``. There is no service for creating an
-article (the admin's form saves it), for the masthead, sections and keywords, or for
-back-dating: those the loader writes itself, as the admin would.
+exists: ``article_save`` (the admin's form: the article, its translation link both
+ways, the audit trail), ``article_publish`` (the scheduled article),
+``comment_submit`` and ``comment_approve``. There is none for the masthead, sections
+and keywords, nor for back-dating comments: those the loader writes itself, as the
+admin would.
 """
 
 import secrets
@@ -107,13 +108,16 @@ def _load_newsroom(saved_files: list[str]) -> str:
         # The same story carries the same picture in both editions.
         image_index = original[0] if original else index
         article = _create_article(
-            data, sections, keywords, saved_files, image_index, index, editor
+            data,
+            sections,
+            keywords,
+            saved_files,
+            image_index,
+            index,
+            editor,
+            translation=original[1] if original else None,
         )
         created[data.key] = (index, article)
-        if data.translation_of:
-            services.article_link_translation(
-                article=article, translation=created[data.translation_of][1]
-            )
     comments = read_comments()
     approved = _create_comments(comments, created, _demo_staff(MODERATORS))
     return (
@@ -169,8 +173,11 @@ def _create_article(
     image_index: int,
     index: int,
     editor: AbstractBaseUser | None,
+    *,
+    translation: Article | None,
 ) -> Article:
-    """Save one article as the admin's form does; ``image_index`` seeds its drawing.
+    """Save one article through the admin form's service (which links its
+    translation both ways); ``image_index`` seeds its drawing.
 
     A scheduled one is saved as a draft and published through the service, which
     schedules it.
@@ -196,11 +203,11 @@ def _create_article(
         ),
         published_at=published_at,
         is_breaking=data.is_breaking,
+        translation=translation,
     )
     if data.image_motif:
         _draw_image(article, data, image_index, saved_files)
-    article.full_clean()
-    article.save()
+    services.article_save(article=article, by=editor, changed_fields=[], created=True)
     article.keywords.set([keywords[name] for name in data.keywords])
     if is_scheduled:
         services.article_publish(articles=[article], by=editor)
