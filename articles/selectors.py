@@ -1,15 +1,14 @@
 """Reads that serve more than one page part: the ticker, the front page's blocks.
 
 Each is one cached query over the current edition's published articles; the cache
-refreshes on every visible change (see ``articles.caching``), and each edition has
-its own entries.
+refreshes on every visible change (see ``readercache``), and each edition has its
+own entries.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     DateTimeField,
     F,
@@ -22,8 +21,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import get_language
 
-from articles.caching import cached_for_readers, content_version, seconds_until
 from articles.models import Article, Section
+from readercache.fragments import cached_for_readers
 
 LATEST_COUNT = 24
 BREAKING_COUNT = 5
@@ -54,23 +53,14 @@ def next_scheduled_query():
 
 
 def next_scheduled_publication() -> datetime | None:
-    """When the next scheduled article goes live: every cached block expires then.
-
-    Asked once per content version (and again once that moment has passed).
-    """
-    key = f"readers:next-scheduled:v{content_version()}"
-    cached = cache.get(key)
-    if cached is None:
-        moment = next_scheduled_query().aggregate(next=Min("published_at"))["next"]
-        cached = (moment,)  # a tuple, so that "none scheduled" is cached too
-        cache.set(key, cached, seconds_until(moment))
-    return cached[0]
+    """When the next scheduled article goes live: every cached page and block
+    expires then (registered with ``readercache.expire_at``, which asks once per
+    version)."""
+    return next_scheduled_query().aggregate(next=Min("published_at"))["next"]
 
 
 def _cached(name, build):
-    return cached_for_readers(
-        f"{name}:{get_language()}", build, fresh_until=next_scheduled_publication
-    )
+    return cached_for_readers(f"{name}:{get_language()}", build)
 
 
 def _edition_articles():
@@ -86,7 +76,7 @@ def listing_count(name: str, queryset) -> int:
 
 def navigation_sections() -> list[Section]:
     return cached_for_readers(
-        "sections", lambda: list(Section.objects.all()), fresh_until=lambda: None
+        "sections", lambda: list(Section.objects.all()), scheduled=False
     )
 
 

@@ -12,7 +12,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from articles.caching import bump_content_version_on_commit
 from articles.models import Article, now_to_the_second
 
 
@@ -34,7 +33,6 @@ def article_publish(
         article.full_clean()
         article.save(update_fields=["status", "published_at", "updated_at"])
         count += 1
-    bump_content_version_on_commit()
     return count
 
 
@@ -50,7 +48,6 @@ def article_withdraw(
         article.status = Article.Status.DRAFT
         article.save(update_fields=["status", "updated_at"])
         count += 1
-    bump_content_version_on_commit()
     return count
 
 
@@ -74,7 +71,6 @@ def article_link_translation(*, article: Article, translation: Article | None) -
     if translation is not None:
         Article.objects.filter(pk=translation.pk).update(translation=article)
     article.translation = translation
-    bump_content_version_on_commit()
 
 
 @transaction.atomic

@@ -13,7 +13,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.caching import bump_content_version_on_commit
 from articles.models import Article
 from comments.models import Comment
 from comments.tasks import notify_moderators
@@ -58,7 +57,6 @@ def _comment_decide(
     count = Comment.objects.filter(pk__in=pks).update(
         status=status, decided_by=moderator, decided_at=timezone.now()
     )
-    bump_content_version_on_commit()
     return count
 
 

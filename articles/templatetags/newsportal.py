@@ -14,8 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from articles import selectors
-from articles.caching import cached_for_readers, cached_many_for_readers
 from articles.models import Article, Keyword, Masthead, SiteSettings
+from readercache.fragments import cached_for_readers, cached_many_for_readers
 
 register = template.Library()
 
@@ -44,7 +44,7 @@ def site_settings() -> Masthead:
     return cached_for_readers(
         f"masthead:{translation.get_language()}",
         lambda: SiteSettings.load().for_edition(),
-        fresh_until=lambda: None,
+        scheduled=False,
     )
 
 
@@ -60,7 +60,7 @@ class PageChrome:
 
 def _render_chrome(*, current_section_pk, current_is_page, is_home) -> PageChrome:
     sections = selectors.navigation_sections()
-    site = SiteSettings.load().for_edition()
+    site = site_settings()
     return PageChrome(
         ticker=render_to_string(
             "includes/_ticker.html", {"ticker_articles": selectors.ticker_articles()}
@@ -97,7 +97,6 @@ def page_chrome(context) -> PageChrome:
             lang=translation.get_language(), **state
         ),
         lambda: _render_chrome(**state),
-        fresh_until=selectors.next_scheduled_publication,
     )
 
 
@@ -111,7 +110,6 @@ def front_page_blocks() -> SafeString:
         lambda: render_to_string(
             "articles/_front_page.html", {"front": selectors.front_page()}
         ),
-        fresh_until=selectors.next_scheduled_publication,
     )
 
 
@@ -124,7 +122,7 @@ def article_keywords(article) -> SafeString:
         lambda: render_to_string(
             "articles/_keywords.html", {"keywords": list(article.keywords.all())}
         ),
-        fresh_until=lambda: None,
+        scheduled=False,
     )
 
 

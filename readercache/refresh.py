@@ -1,0 +1,150 @@
+"""The one refresh rule: a committed change of a watched model refreshes readers.
+
+Each app declares which of its models show on readers' pages, from its
+``AppConfig.ready``::
+
+    readercache.watch(Article, Keyword, Section, SiteSettings)
+    readercache.watch(Comment, shown_on="article")
+
+From then on every save, delete, many-to-many change and bulk update (``update``,
+``bulk_create``, ``bulk_update``) of those models refreshes readers once per
+transaction, after it commits: the versions of what the transaction changed are
+bumped together. A model ``shown_on`` a foreign key retires only the scope of the
+row it points to (a comment: its article's page and comment section); any other
+model retires the whole site.
+
+Saves, deletes and many-to-many changes arrive as Django's model signals. A bulk
+update sends none, so watched models' querysets must derive from
+``WatchedQuerySet``, which reports them; ``watch`` refuses a model whose default
+manager's queryset does not, so a bulk write can never slip past the rule.
+"""
+
+import threading
+from functools import partial
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
+
+from readercache import versions
+
+# Sent once per committed transaction that changed watched rows, with ``scopes``
+# (the set of version names bumped).
+refreshed = Signal()
+
+# model -> the name of the foreign key whose row it shows on, or None for the site.
+_watched: dict[type[models.Model], str | None] = {}
+
+
+def scope_of(model: type[models.Model], pk) -> str:
+    """The version name of what shows one row of ``model`` (its page, say)."""
+    return f"{model._meta.label_lower}:{pk}"
+
+
+class WatchedQuerySet(models.QuerySet):
+    """A queryset whose bulk writes refresh readers like saves do."""
+
+    def update(self, **kwargs):
+        scopes = _scopes_of_rows(self, kwargs)
+        count = super().update(**kwargs)
+        if count:
+            changed(scopes, using=self.db)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            changed(
+                {_scope_of_instance(self.model, obj) for obj in created}, using=self.db
+            )
+        return created
+
+
+def _scopes_of_rows(queryset: models.QuerySet, new_values: dict) -> set[str]:
+    field_name = _watched.get(queryset.model)
+    if field_name is None:
+        return {versions.SITE}
+    field = queryset.model._meta.get_field(field_name)
+    pks = set(queryset.values_list(field.attname, flat=True).distinct())
+    for key in (field.name, field.attname):
+        if key in new_values:
+            value = new_values[key]
+            pks.add(getattr(value, "pk", value))
+    return {scope_of(field.related_model, pk) for pk in pks}
+
+
+def _scope_of_instance(model: type[models.Model], instance: models.Model) -> str:
+    field_name = _watched.get(model)
+    if field_name is None:
+        return versions.SITE
+    field = model._meta.get_field(field_name)
+    return scope_of(field.related_model, getattr(instance, field.attname))
+
+
+def watch(*watched: type[models.Model], shown_on: str | None = None) -> None:
+    """Refresh readers whenever one of ``watched`` changes (see the module)."""
+    for model in watched:
+        queryset = model._default_manager.get_queryset()
+        if not isinstance(queryset, WatchedQuerySet):
+            raise ImproperlyConfigured(
+                f"{model.__name__}'s querysets must derive from"
+                " readercache.WatchedQuerySet to be watched: a bulk update would"
+                " otherwise not refresh readers."
+            )
+        if shown_on is not None:
+            model._meta.get_field(shown_on)  # fails early on a wrong name
+        _watched[model] = shown_on
+        uid = f"readercache:{model._meta.label_lower}"
+        post_save.connect(_on_row_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_row_change, sender=model, dispatch_uid=uid)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                partial(_on_links_change, model),
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"{uid}:{field.name}",
+            )
+
+
+def _on_row_change(sender, instance, using, **kwargs) -> None:
+    changed({_scope_of_instance(sender, instance)}, using=using)
+
+
+def _on_links_change(watched, sender, instance, action, reverse, using, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if _watched.get(watched) is not None and not reverse:
+        changed({_scope_of_instance(watched, instance)}, using=using)
+    else:
+        changed({versions.SITE}, using=using)
+
+
+class _Batch:
+    """The changes of one transaction, refreshed together once it commits."""
+
+    def __init__(self):
+        self.scopes: set[str] = set()
+        self.done = False
+
+
+_open = threading.local()
+
+
+def changed(scopes: set[str], *, using: str | None = None) -> None:
+    """Note that the current transaction changed what ``scopes`` show."""
+    batch = getattr(_open, "batch", None)
+    if batch is None or batch.done:
+        batch = _open.batch = _Batch()
+    batch.scopes |= scopes
+    # Every change asks to be called on commit (a savepoint rolled back drops only
+    # its own requests); the first that runs refreshes the whole batch, once.
+    transaction.on_commit(partial(_refresh, batch), using=using, robust=True)
+
+
+def _refresh(batch: _Batch) -> None:
+    if batch.done:
+        return
+    batch.done = True
+    versions.bump(batch.scopes)
+    refreshed.send(sender=_Batch, scopes=frozenset(batch.scopes))
