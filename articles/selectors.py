@@ -9,16 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db.models import (
-    DateTimeField,
-    F,
-    Min,
-    Q,
-    Subquery,
-    Value,
-    Window,
-)
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import DateTimeField, Min, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from articles.models import Article, Section
@@ -143,25 +136,38 @@ def ticker_articles() -> list[Article]:
     return items[:TICKER_COUNT]
 
 
-def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
-    # One query for every section's newest articles: rank within each section, keep
-    # the top few. The count of queries does not grow with the number of sections.
-    ranked = (
-        _edition_articles()
-        .exclude(pk__in=leaving_out)
-        .for_listing()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
+def _newest_per_section_sql(*, leaving_out: list[int]) -> RawSQL:
+    """The ids of each section's newest articles, as one subquery: a union of one
+    indexed LIMIT read per section (``article_section_pub_idx``), so its cost does
+    not grow with the archive. Each part is wrapped in a subquery of its own, which
+    is how SQLite (like PostgreSQL) allows LIMIT in a compound statement."""
+    parts, params = [], []
+    for section in navigation_sections():
+        newest = (
+            _edition_articles()
+            .in_section(section)
+            .exclude(pk__in=leaving_out)
+            .newest_first()
+            .values("pk")[:SECTION_BLOCK_SIZE]
         )
-        .filter(rank__lte=SECTION_BLOCK_SIZE)
+        sql, part_params = newest.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS section_{section.pk}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
+
+
+def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
+    # One query for every section's newest articles; the count of queries does not
+    # grow with the number of sections, nor its cost with the number of articles.
+    if not navigation_sections():
+        return []
+    newest = (
+        Article.objects.filter(pk__in=_newest_per_section_sql(leaving_out=leaving_out))
+        .for_listing()
         .order_by("section__position", "section__name", "-published_at", "-pk")
     )
     blocks: list[SectionBlock] = []
-    for article in ranked:
+    for article in newest:
         if not blocks or blocks[-1].section.pk != article.section_id:
             blocks.append(SectionBlock(section=article.section, articles=[]))
         blocks[-1].articles.append(article)

@@ -127,24 +127,28 @@ class _Batch:
         self.scopes: set[str] = set()
         self.done = False
 
+    def refresh(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        versions.bump(self.scopes)
+        refreshed.send(sender=_Batch, scopes=frozenset(self.scopes))
 
+
+# The open batch of each database connection, in this thread.
 _open = threading.local()
 
 
 def changed(scopes: set[str], *, using: str | None = None) -> None:
     """Note that the current transaction changed what ``scopes`` show."""
-    batch = getattr(_open, "batch", None)
+    connection = transaction.get_connection(using)
+    batches = _open.__dict__.setdefault("batches", {})
+    batch = batches.get(connection.alias)
     if batch is None or batch.done:
-        batch = _open.batch = _Batch()
+        batch = batches[connection.alias] = _Batch()
     batch.scopes |= scopes
-    # Every change asks to be called on commit (a savepoint rolled back drops only
-    # its own requests); the first that runs refreshes the whole batch, once.
-    transaction.on_commit(partial(_refresh, batch), using=using, robust=True)
-
-
-def _refresh(batch: _Batch) -> None:
-    if batch.done:
-        return
-    batch.done = True
-    versions.bump(batch.scopes)
-    refreshed.send(sender=_Batch, scopes=frozenset(batch.scopes))
+    # Every change asks to be called on commit, so that a savepoint rolled back
+    # drops only its own request; the first that runs refreshes the batch, once.
+    # (A batch whose transaction rolled back entirely is joined by the next
+    # transaction: that refreshes a little more than it changed, never less.)
+    transaction.on_commit(batch.refresh, using=connection.alias, robust=True)
