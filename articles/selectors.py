@@ -62,7 +62,7 @@ def _edition_articles():
 
 def listing_count(name: str, queryset) -> int:
     """How many items a section's or keyword's listing holds in this edition: counted
-    once per content version (publishing and withdrawing bump it) and again when a
+    once per site version (publishing and withdrawing bump it) and again when a
     scheduled article goes live."""
     return _cached(f"count:{name}", queryset.count)
 
