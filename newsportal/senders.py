@@ -12,6 +12,11 @@ from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 UNKNOWN_SENDER = "unknown"
+# Behind an onion service every visitor arrives from the same local address. Tor can
+# instead hand each circuit an address of its own in this range
+# (`HiddenServiceExportCircuitID haproxy`, passed on by nginx): each circuit is then
+# one sender, so all onion visitors are neither locked out together nor unlimited.
+TOR_CIRCUITS = ipaddress.ip_network("fc00:dead:beef:4dad::/64")
 
 
 def client_address(request: HttpRequest) -> str:
@@ -31,11 +36,12 @@ def network_prefix(address: str) -> str | None:
         return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    length = (
-        settings.COMMENTS_IPV4_PREFIX
-        if isinstance(ip, ipaddress.IPv4Address)
-        else settings.COMMENTS_IPV6_PREFIX
-    )
+    if isinstance(ip, ipaddress.IPv4Address):
+        length = settings.COMMENTS_IPV4_PREFIX
+    elif ip in TOR_CIRCUITS:
+        length = 128
+    else:
+        length = settings.COMMENTS_IPV6_PREFIX
     return str(ipaddress.ip_network(f"{ip}/{length}", strict=False))
 
 

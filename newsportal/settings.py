@@ -64,7 +64,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on a site that lets staff in only after the second factor.
+    "staff.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +84,10 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "staff",
+    # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Staff sessions end after 30 idle minutes and 8 hours in all.
+    "staff.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -192,10 +200,55 @@ else:
 _PASSWORD_CHECKS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_PASSWORD_CHECKS}.UserAttributeSimilarityValidator"},
-    {"NAME": f"{_PASSWORD_CHECKS}.MinimumLengthValidator"},
+    # Long passphrases are welcome; short passwords fall to a guesser.
+    {
+        "NAME": f"{_PASSWORD_CHECKS}.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": f"{_PASSWORD_CHECKS}.CommonPasswordValidator"},
     {"NAME": f"{_PASSWORD_CHECKS}.NumericPasswordValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still check, and are upgraded to Argon2 at the next sign-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# Staff accounts (see staff/ and the README's "Staff accounts"): sign-in through
+# allauth at /staff/login/, with a second factor before any admin page.
+# allauth's backend only (it is Django's ModelBackend underneath): with two, every
+# failed sign-in would hash the password twice.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "admin:index"
+ACCOUNT_ADAPTER = "staff.adapters.StaffAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Five wrong passwords (or second-factor codes) in 15 minutes lock that username, and
+# twenty lock that sender (its keyed hash, never its address), whatever comes next.
+STAFF_LOGIN_FAILURES = env_int("STAFF_LOGIN_FAILURES", 5)
+STAFF_LOGIN_SENDER_FAILURES = env_int("STAFF_LOGIN_SENDER_FAILURES", 20)
+STAFF_LOGIN_LOCK_MINUTES = env_int("STAFF_LOGIN_LOCK_MINUTES", 15)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{STAFF_LOGIN_SENDER_FAILURES}/{STAFF_LOGIN_LOCK_MINUTES}m/ip,"
+        f"{STAFF_LOGIN_FAILURES}/{STAFF_LOGIN_LOCK_MINUTES}m/key"
+    ),
+}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_TOTP_ISSUER = env_str("STAFF_TOTP_ISSUER", "newsportal")
+# Browsers allow passkeys on https:// only, and on http://localhost for development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_HOURS = env_int("STAFF_SESSION_HOURS", 8)
+SESSION_COOKIE_AGE = STAFF_SESSION_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]

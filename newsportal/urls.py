@@ -3,13 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from newsportal import views
-
-admin.site.site_header = _("Newsroom")
-admin.site.site_title = _("Newsroom admin")
-admin.site.index_title = _("Editors and moderators")
 
 # Every public route lives under its edition's prefix (/en/, /ar/); the bare root
 # sends a visitor to the edition their browser prefers (LocaleMiddleware).
@@ -20,6 +15,7 @@ public_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("staff/", include("staff.urls")),
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", views.health, name="health"),

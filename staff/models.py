@@ -67,3 +67,20 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
+
+class StaffSession(models.Model):
+    """Which sessions a staff member has open, so that deactivating the account can
+    end them on the server (a session holds only a user id, not the reverse)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff session")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} since {self.started_at:%Y-%m-%d %H:%M}"

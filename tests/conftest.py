@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 
 from tests.caches import empty_reader_caches
+from tests.staff_login import SignedInClient
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +41,17 @@ def _empty_cache():
     empty_reader_caches()
     yield
     empty_reader_caches()
+
+
+@pytest.fixture
+def client():
+    """Django's test client, whose ``force_login`` passes the second factor too
+    (see tests.staff_login)."""
+    return SignedInClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    signed_in = SignedInClient()
+    signed_in.force_login(admin_user)
+    return signed_in

@@ -1,7 +1,11 @@
-"""Staff accounts for trying the demo: an editor and a moderator."""
+"""Staff accounts for trying the demo: an editor and a moderator, each with a
+second factor already set up, so that a newcomer can sign in at once."""
 
 import secrets
 
+from allauth.mfa.adapter import get_adapter as mfa_adapter
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -13,9 +17,10 @@ DEMO_ACCOUNTS = [
 
 
 def create_demo_accounts() -> list[str]:
-    """Create the missing demo accounts; return one line per account to print.
+    """Create the missing demo accounts; return the lines to print for them.
 
-    The generated passwords appear only in these lines, so they are shown once.
+    The generated passwords, authenticator secrets and recovery codes appear only in
+    these lines, so they are shown once.
     """
     User = get_user_model()
     lines = []
@@ -32,5 +37,13 @@ def create_demo_accounts() -> list[str]:
             is_staff=True,
         )
         user.groups.add(Group.objects.get(name=group_name))
-        lines.append(f"{label}: username {username}, password {password}")
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        codes = ", ".join(RecoveryCodes.activate(user).get_unused_codes()[:3])
+        lines += [
+            f"{label}: username {username}, password {password}",
+            f"  second factor: add this secret to an authenticator app: {secret}",
+            f"    (or its address: {mfa_adapter().build_totp_url(user, secret)})",
+            f"  or sign in with a recovery code, each good once: {codes}",
+        ]
     return lines

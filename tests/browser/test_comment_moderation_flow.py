@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory
+from tests.staff_login import give_totp, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,7 @@ def moderator(transactional_db):
         "mona", password=MODERATOR_PASSWORD, is_staff=True
     )
     user.groups.add(group)
+    give_totp(user)
     return user
 
 
@@ -67,7 +69,9 @@ def test_reader_comment_appears_after_a_moderator_approves_it(
     staff.goto("/admin/")
     staff.get_by_label("Username").fill("mona")
     staff.get_by_label("Password").fill(MODERATOR_PASSWORD)
-    staff.get_by_role("button", name="Log in").click()
+    staff.get_by_role("button", name="Sign in").click()
+    staff.get_by_label("Code").fill(totp_code())
+    staff.get_by_role("button", name="Sign In").click()
     expect(staff.locator(".moderation-count")).to_contain_text(
         "1 comment is waiting for moderation"
     )

@@ -254,7 +254,9 @@ def test_admin_can_be_read_in_arabic(admin_client, how):
 
 
 def test_admin_login_page_can_be_read_in_arabic(client):
-    response = client.get("/admin/login/", headers={"Accept-Language": "ar"})
+    response = client.get(
+        "/admin/login/", headers={"Accept-Language": "ar"}, follow=True
+    )
 
     assert response.status_code == 200
     assert "كلمة المرور" in text_of(soup_of(response))  # "Password"
