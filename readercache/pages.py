@@ -13,7 +13,8 @@ the number of pages, not by what a visitor types.
 
 A retired popular page is rendered once: the first request to miss takes a short
 lock in the shared cache and renders; concurrent requests for it wait up to
-``WAIT_SECONDS`` for the new copy instead of rendering it too.
+``WAIT_SECONDS`` for the new copy instead of rendering it too. (Without Redis the
+lock, like the pages, is each process's own: each worker renders it once.)
 """
 
 import gzip
