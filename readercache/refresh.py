@@ -11,7 +11,8 @@ From then on every save, delete, many-to-many change and bulk update (``update``
 transaction, after it commits: the versions of what the transaction changed are
 bumped together. A model ``shown_on`` a foreign key retires only the scope of the
 row it points to (a comment: its article's page and comment section); any other
-model retires the whole site.
+model retires the whole site. A new row that does not show yet (``shown_if``: a
+comment awaiting moderation) refreshes nothing.
 
 Saves, deletes and many-to-many changes arrive as Django's model signals. A bulk
 update sends none, so watched models' querysets must derive from
@@ -20,6 +21,7 @@ manager's queryset does not, so a bulk write can never slip past the rule.
 """
 
 import threading
+from collections.abc import Callable
 from functools import partial
 
 from django.core.exceptions import ImproperlyConfigured
@@ -35,6 +37,8 @@ refreshed = Signal()
 
 # model -> the name of the foreign key whose row it shows on, or None for the site.
 _watched: dict[type[models.Model], str | None] = {}
+# model -> whether a new row shows at all (a comment awaiting moderation does not).
+_shown_if: dict[type[models.Model], Callable[[models.Model], bool]] = {}
 
 
 def scope_of(model: type[models.Model], pk) -> str:
@@ -54,9 +58,10 @@ class WatchedQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
-        if created:
+        shown = [obj for obj in created if _is_shown(self.model, obj)]
+        if shown:
             changed(
-                {_scope_of_instance(self.model, obj) for obj in created}, using=self.db
+                {_scope_of_instance(self.model, obj) for obj in shown}, using=self.db
             )
         return created
 
@@ -82,8 +87,21 @@ def _scope_of_instance(model: type[models.Model], instance: models.Model) -> str
     return scope_of(field.related_model, getattr(instance, field.attname))
 
 
-def watch(*watched: type[models.Model], shown_on: str | None = None) -> None:
-    """Refresh readers whenever one of ``watched`` changes (see the module)."""
+def _is_shown(model: type[models.Model], instance: models.Model) -> bool:
+    shown_if = _shown_if.get(model)
+    return shown_if is None or shown_if(instance)
+
+
+def watch(
+    *watched: type[models.Model],
+    shown_on: str | None = None,
+    shown_if: Callable[[models.Model], bool] | None = None,
+) -> None:
+    """Refresh readers whenever one of ``watched`` changes (see the module).
+
+    ``shown_if`` tells whether a *new* row shows on readers' pages at all; a new row
+    it rejects refreshes nothing (any later change of it does).
+    """
     for model in watched:
         queryset = model._default_manager.get_queryset()
         if not isinstance(queryset, WatchedQuerySet):
@@ -95,6 +113,8 @@ def watch(*watched: type[models.Model], shown_on: str | None = None) -> None:
         if shown_on is not None:
             model._meta.get_field(shown_on)  # fails early on a wrong name
         _watched[model] = shown_on
+        if shown_if is not None:
+            _shown_if[model] = shown_if
         uid = f"readercache:{model._meta.label_lower}"
         post_save.connect(_on_row_change, sender=model, dispatch_uid=uid)
         post_delete.connect(_on_row_change, sender=model, dispatch_uid=uid)
@@ -108,6 +128,8 @@ def watch(*watched: type[models.Model], shown_on: str | None = None) -> None:
 
 
 def _on_row_change(sender, instance, using, **kwargs) -> None:
+    if kwargs.get("created") and not _is_shown(sender, instance):
+        return
     changed({_scope_of_instance(sender, instance)}, using=using)
 
 

@@ -33,3 +33,17 @@ def test_approving_a_comment_retires_its_article_page_only(
     page = client.get(commented.get_absolute_url()).content.decode()
     assert "Worth reading" in page
     assert "Comments (1)" in page
+
+
+def test_a_new_comment_awaiting_moderation_retires_nothing(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory()
+    client.get(article.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CommentFactory(article=article, pending=True, body="Not yet approved")
+
+    with django_assert_num_queries(0):
+        assert client.get(article.get_absolute_url()).status_code == 200
