@@ -12,7 +12,7 @@ a bump retires it: the next request renders anew.
 
 - Versions: one for the site (an article, section, keyword or masthead change),
   and one per scope an app names (a comment decision retires only its article's
-  page and comment section).
+  page and comment section; a new comment awaiting moderation retires nothing).
 - One process, or several without Redis: the versions live in a small SQLite file
   that every process reads on each request; each process keeps its own pages.
 - Redis: the versions, pages and fragments live in Redis; each process trusts the
