@@ -100,11 +100,19 @@ class ArticleAdmin(admin.ModelAdmin):
         return article.is_published
 
     def save_model(self, request, obj, form, change):
-        # The link is saved by the service, both ways, after the article itself.
-        translation = obj.translation
-        obj.translation = None
-        super().save_model(request, obj, form, change)
-        services.article_link_translation(article=obj, translation=translation)
+        services.article_save(
+            article=obj,
+            by=request.user,
+            changed_fields=form.changed_data,
+            created=not change,
+            request=request,
+        )
+
+    def delete_model(self, request, obj):
+        services.article_delete(articles=[obj], by=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        services.article_delete(articles=queryset, by=request.user, request=request)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -115,7 +123,9 @@ class ArticleAdmin(admin.ModelAdmin):
         permissions=["change"], description=_("Publish the selected articles")
     )
     def publish(self, request, queryset):
-        count = services.article_publish(articles=queryset, by=request.user)
+        count = services.article_publish(
+            articles=queryset, by=request.user, request=request
+        )
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -126,7 +136,9 @@ class ArticleAdmin(admin.ModelAdmin):
         permissions=["change"], description=_("Withdraw the selected articles")
     )
     def withdraw(self, request, queryset):
-        count = services.article_withdraw(articles=queryset, by=request.user)
+        count = services.article_withdraw(
+            articles=queryset, by=request.user, request=request
+        )
         self.message_user(
             request,
             ngettext("%d article withdrawn.", "%d articles withdrawn.", count) % count,

@@ -49,6 +49,12 @@ class CommentTextField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+RATE_LIMITED = _(
+    "You have posted several comments in the last few minutes. "
+    "Please wait a while before posting again."
+)
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=80, validators=[reject_control_characters]
@@ -86,6 +92,8 @@ class CommentForm(forms.Form):
         self.article = article
         self.sender_hash = sender_hash
         self.submission_token = ""
+        # Seconds until a sender refused by the rate limit may post again.
+        self.retry_after: int | None = None
         if not self.is_bound:
             self.initial["form_token"] = make_form_token(article)
         # Formatted here, in the reader's language, not once at import.
@@ -143,6 +151,22 @@ class CommentForm(forms.Form):
         self.data = self.data.copy()
         self.data["form_token"] = make_form_token(self.article)
 
+    def check_rate_limit(self) -> None:
+        """Refuse a sender's post beyond the limit, and tell when the next one will
+        be accepted (``retry_after``, in seconds). The service checks again under a
+        lock, so posts that arrive together cannot pass it."""
+        if Comment.objects.filter(submission_token=self.submission_token).exists():
+            return
+        wait = Comment.objects.seconds_until_sender_may_post(
+            self.sender_hash, now=timezone.now()
+        )
+        if wait is not None:
+            self.refuse_for_rate_limit(wait)
+
+    def refuse_for_rate_limit(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        raise ValidationError(RATE_LIMITED, code="rate_limited")
+
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
@@ -164,17 +188,7 @@ class CommentForm(forms.Form):
                 _("Comments from your network are paused by the moderators."),
                 code="banned",
             )
-        since = timezone.now() - timedelta(seconds=settings.COMMENTS_RATE_LIMIT_SECONDS)
-        recent = Comment.objects.from_sender(self.sender_hash).since(since)
-        already_stored = recent.filter(submission_token=self.submission_token).exists()
-        if not already_stored and recent.count() >= settings.COMMENTS_RATE_LIMIT_POSTS:
-            raise ValidationError(
-                _(
-                    "You have posted several comments in the last few minutes. "
-                    "Please wait a while before posting again."
-                ),
-                code="rate_limited",
-            )
+        self.check_rate_limit()
         duplicate_since = timezone.now() - timedelta(
             seconds=settings.COMMENTS_DUPLICATE_WINDOW_SECONDS
         )

@@ -91,11 +91,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its time is the whole request's.
+    "newsportal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Brotli or gzip for what is not already compressed (cached pages are stored
     # compressed); see readercache.compression.
     "readercache.compression.CompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so that the admin's own policy is chosen before that
+    # middleware writes the header; see newsportal.security.
+    "newsportal.security.SecurityHeadersMiddleware",
     # WhiteNoise answers static requests before sessions or auth do any work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -275,33 +280,68 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# Readers' safety: every asset comes from our own host, and no inline script or
-# style can run, so markup that slips into content cannot execute.
+# Readers' pages are cached whole and shared by every reader (and by nginx's
+# micro-cache), so their policy holds no nonce: a nonce every reader shares protects
+# nothing. Every script and style is a file from our own host, so markup that slips
+# into content cannot run or restyle the page.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    # Bootstrap draws form icons as data: SVG.
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "media-src": [CSP.SELF],
     "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
+    "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# Tiptap, the editor inside django-prose-editor, adds its base stylesheet to the page
+# as a <style> element (its `injectCSS`, which django-prose-editor gives no nonce).
+# That exact stylesheet is allowed by its hash, for the django-prose-editor version
+# pinned in pyproject.toml; tests/security/test_prose_editor_style_hash.py recomputes
+# it from the installed editor.js, so an upgrade that changes it fails there first.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+# The admin is rendered for one staff member per request and never cached, so its
+# nonce is a real one: Django's admin templates mark their few inline tags with it.
+# newsportal.security applies this policy to staff pages (/admin/, /staff/).
+ADMIN_CSP = SECURE_CSP | {
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+# A reader's click must not tell the linked site which story they read. (The admin
+# sends same-origin instead: see newsportal.security.)
+SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+
+# One switch for a site served over HTTPS only: plain HTTP is redirected, and
+# browsers are told to use nothing but HTTPS for this domain and every subdomain for
+# two years, in a form the browsers' preload list accepts (submitting the domain to
+# that list stays the operator's decision: see the README).
+_https = env_bool("DJANGO_HTTPS", default=False)
+if env_int("DJANGO_HSTS_SECONDS", 0) or env_bool("DJANGO_SECURE_SSL_REDIRECT"):
+    # Ignoring them would quietly take HTTPS protection away from a site that had it.
+    raise ImproperlyConfigured(
+        "DJANGO_HSTS_SECONDS and DJANGO_SECURE_SSL_REDIRECT are replaced by"
+        " DJANGO_HTTPS=1."
+    )
+SECURE_SSL_REDIRECT = _https
+# Load balancers may probe the process over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+SECURE_HSTS_SECONDS = 2 * 365 * 24 * 3600 if _https else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = _https
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool(
-    "DJANGO_SECURE_COOKIES", default=not DEBUG
+    "DJANGO_SECURE_COOKIES", default=_https or not DEBUG
 )
-SECURE_HSTS_SECONDS = int(env_str("DJANGO_HSTS_SECONDS", "0"))
 if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# `manage.py check --deploy` is answered, never silenced.
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -353,6 +393,26 @@ EMAIL_BACKEND = env_str(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One line per request (newsportal.request_log); off with DJANGO_REQUEST_LOG=0.
+        "newsportal.requests": {
+            "level": "INFO"
+            if env_bool("DJANGO_REQUEST_LOG", default=True)
+            else "WARNING"
+        },
+        # Django's own request warnings repeat what that line says.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }

@@ -5,15 +5,30 @@ Every service that changes what readers see, or who can get in, calls
 or lost together.
 """
 
+from datetime import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone, translation
 
 from newsportal.senders import sender_hash_for
 from staff.models import AuditEntry
 
 Action = AuditEntry.Action
+
+
+def trail_language() -> translation.override:
+    """Summaries are written in the site's own language, whoever acts and whatever
+    language their admin is in, so that the trail reads as one text."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
+def trail_time(moment: datetime) -> str:
+    """A time as summaries give it: in the site's time zone, with its name."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M %Z}"
 
 
 def audit_record(

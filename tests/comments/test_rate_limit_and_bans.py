@@ -58,7 +58,7 @@ def test_a_third_post_within_the_window_is_refused(client):
     data = filled_form(client, article, body="One too many")
     response = post_comment(client, article, data, REMOTE_ADDR=ADDRESS)
 
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert RATE_LIMIT_ERROR in form_errors(response)
     assert form_values(soup_of(response))["body"] == "One too many"
     assert Comment.objects.count() == 2
@@ -72,7 +72,7 @@ def test_the_limit_counts_posts_on_every_article(client):
 
     response = post_from(client, third, ADDRESS, 3)
 
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert RATE_LIMIT_ERROR in form_errors(response)
 
 
