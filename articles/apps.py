@@ -7,4 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles import signals  # noqa: F401  (connects cache refresh)
+        import readercache
+        from articles import selectors, signals  # noqa: F401  (keyword listing)
+        from articles.models import Article, Keyword, Section, SiteSettings
+
+        # All of these show on readers' pages: any change of them refreshes readers.
+        readercache.watch(Article, Keyword, Section, SiteSettings)
+        # Scheduled articles go live by time alone: nothing cached outlives that.
+        readercache.expire_at(selectors.next_scheduled_publication)

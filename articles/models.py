@@ -1,7 +1,6 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import connection, models
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.images import ArticleImageField, Picture, picture_of
 from articles.richtext import RichTextField
+from readercache import WatchedQuerySet
 
 ARABIC = "ar"
 
@@ -36,6 +36,8 @@ class Section(models.Model):
         help_text=_("Sections are listed by this, smallest first."),
     )
 
+    objects = WatchedQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = _("section")
@@ -53,7 +55,7 @@ class Section(models.Model):
         return self.name_ar if reading_arabic() and self.name_ar else self.name
 
 
-class KeywordQuerySet(models.QuerySet):
+class KeywordQuerySet(WatchedQuerySet):
     def with_slug(self, slug: str):
         """Keywords whose English or Arabic slug this is."""
         return self.filter(Q(slug=slug) | Q(slug_ar=slug))
@@ -116,7 +118,7 @@ class Keyword(models.Model):
         return self.slug_ar if reading_arabic() and self.slug_ar else self.slug
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(WatchedQuerySet):
     def published(self):
         """What readers may see: published, and the publication time has come."""
         return self.filter(
@@ -459,8 +461,6 @@ class Masthead:
 class SiteSettings(models.Model):
     """The masthead: one record, edited in the admin."""
 
-    CACHE_KEY = "site-settings"
-
     name = models.CharField(_("site name"), max_length=100, default="Newsportal")
     standing_line = models.CharField(
         _("standing line"),
@@ -486,6 +486,8 @@ class SiteSettings(models.Model):
     description_ar = models.CharField(
         _("description (Arabic)"), max_length=300, blank=True
     )
+
+    objects = WatchedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("site settings")
@@ -513,9 +515,6 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The site's settings, from the cache (defaults until an editor saves them)."""
-        settings = cache.get(cls.CACHE_KEY)
-        if settings is None:
-            settings = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, settings, None)
-        return settings
+        """The site's settings (defaults until an editor saves them); readers' pages
+        keep them as a cached fragment (see the ``site_settings`` tag)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

@@ -1,29 +1,21 @@
 """Reads that serve more than one page part: the ticker, the front page's blocks.
 
 Each is one cached query over the current edition's published articles; the cache
-refreshes on every visible change (see ``articles.caching``), and each edition has
-its own entries.
+refreshes on every visible change (see ``readercache``), and each edition has its
+own entries.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import (
-    DateTimeField,
-    F,
-    Min,
-    Q,
-    Subquery,
-    Value,
-    Window,
-)
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import DateTimeField, Min, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from articles.caching import cached_for_readers, content_version, seconds_until
 from articles.models import Article, Section
+from readercache.fragments import cached_for_readers
 
 LATEST_COUNT = 24
 BREAKING_COUNT = 5
@@ -54,23 +46,14 @@ def next_scheduled_query():
 
 
 def next_scheduled_publication() -> datetime | None:
-    """When the next scheduled article goes live: every cached block expires then.
-
-    Asked once per content version (and again once that moment has passed).
-    """
-    key = f"readers:next-scheduled:v{content_version()}"
-    cached = cache.get(key)
-    if cached is None:
-        moment = next_scheduled_query().aggregate(next=Min("published_at"))["next"]
-        cached = (moment,)  # a tuple, so that "none scheduled" is cached too
-        cache.set(key, cached, seconds_until(moment))
-    return cached[0]
+    """When the next scheduled article goes live: every cached page and block
+    expires then (registered with ``readercache.expire_at``, which asks once per
+    version)."""
+    return next_scheduled_query().aggregate(next=Min("published_at"))["next"]
 
 
 def _cached(name, build):
-    return cached_for_readers(
-        f"{name}:{get_language()}", build, fresh_until=next_scheduled_publication
-    )
+    return cached_for_readers(f"{name}:{get_language()}", build)
 
 
 def _edition_articles():
@@ -79,14 +62,14 @@ def _edition_articles():
 
 def listing_count(name: str, queryset) -> int:
     """How many items a section's or keyword's listing holds in this edition: counted
-    once per content version (publishing and withdrawing bump it) and again when a
+    once per site version (publishing and withdrawing bump it) and again when a
     scheduled article goes live."""
     return _cached(f"count:{name}", queryset.count)
 
 
 def navigation_sections() -> list[Section]:
     return cached_for_readers(
-        "sections", lambda: list(Section.objects.all()), fresh_until=lambda: None
+        "sections", lambda: list(Section.objects.all()), scheduled=False
     )
 
 
@@ -153,25 +136,38 @@ def ticker_articles() -> list[Article]:
     return items[:TICKER_COUNT]
 
 
-def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
-    # One query for every section's newest articles: rank within each section, keep
-    # the top few. The count of queries does not grow with the number of sections.
-    ranked = (
-        _edition_articles()
-        .exclude(pk__in=leaving_out)
-        .for_listing()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
+def _newest_per_section_sql(*, leaving_out: list[int]) -> RawSQL:
+    """The ids of each section's newest articles, as one subquery: a union of one
+    indexed LIMIT read per section (``article_section_pub_idx``), so its cost does
+    not grow with the archive. Each part is wrapped in a subquery of its own, which
+    is how SQLite (like PostgreSQL) allows LIMIT in a compound statement."""
+    parts, params = [], []
+    for section in navigation_sections():
+        newest = (
+            _edition_articles()
+            .in_section(section)
+            .exclude(pk__in=leaving_out)
+            .newest_first()
+            .values("pk")[:SECTION_BLOCK_SIZE]
         )
-        .filter(rank__lte=SECTION_BLOCK_SIZE)
+        sql, part_params = newest.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS section_{section.pk}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
+
+
+def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:
+    # One query for every section's newest articles; the count of queries does not
+    # grow with the number of sections, nor its cost with the number of articles.
+    if not navigation_sections():
+        return []
+    newest = (
+        Article.objects.filter(pk__in=_newest_per_section_sql(leaving_out=leaving_out))
+        .for_listing()
         .order_by("section__position", "section__name", "-published_at", "-pk")
     )
     blocks: list[SectionBlock] = []
-    for article in ranked:
+    for article in newest:
         if not blocks or blocks[-1].section.pk != article.section_id:
             blocks.append(SectionBlock(section=article.section, articles=[]))
         blocks[-1].articles.append(article)

@@ -20,7 +20,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
-from articles.caching import bump_content_version_on_commit
 from articles.models import Article, now_to_the_second
 from staff.services import Action, audit_record, trail_language, trail_time
 
@@ -182,7 +181,6 @@ def article_publish(
                 summary=_state_summary(article, now),
                 request=request,
             )
-    bump_content_version_on_commit()
     return count
 
 
@@ -211,7 +209,6 @@ def article_withdraw(
                 summary=_withdrawn_summary(before, article.published_at),
                 request=request,
             )
-    bump_content_version_on_commit()
     return count
 
 
@@ -261,7 +258,6 @@ def article_link_translation(*, article: Article, translation: Article | None) -
     if translation is not None:
         Article.objects.filter(pk=translation.pk).update(translation=article)
     article.translation = translation
-    bump_content_version_on_commit()
 
 
 @transaction.atomic

@@ -1,34 +1,17 @@
-"""Cache refresh for every change readers see, from any write path.
-
-Refreshing derived data is the one job signals do here: a content-version bump
-scheduled for after the commit, and the keyword listing rebuilt inside the
-transaction of the change. Publishing and withdrawing themselves are
+"""The keyword listing, derived data rebuilt inside the transaction of the change
+(so it is never out of step). Readers' caches are refreshed by the one rule in
+``readercache`` (see ``articles.apps``); publishing and withdrawing themselves are
 services (``articles.services``).
 """
 
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from articles.caching import bump_content_version_on_commit
-from articles.models import Article, Keyword, KeywordListing, Section, SiteSettings
-
-
-@receiver(post_save, sender=Article)
-@receiver(post_delete, sender=Article)
-@receiver(post_save, sender=Section)
-@receiver(post_delete, sender=Section)
-@receiver(post_save, sender=Keyword)
-@receiver(post_delete, sender=Keyword)
-@receiver(m2m_changed, sender=Article.keywords.through)
-def refresh_reader_caches(**kwargs):
-    bump_content_version_on_commit()
+from articles.models import Article, KeywordListing
 
 
 @receiver(post_save, sender=Article)
 def refresh_keyword_listing_of_article(sender, instance, raw=False, **kwargs):
-    # In the same transaction as the change: the listing is never out of step.
     KeywordListing.objects.rebuild_for([instance.pk])
 
 
@@ -47,9 +30,3 @@ def refresh_keyword_listing_of_links(
     else:
         article_ids = [instance.pk]
     KeywordListing.objects.rebuild_for(article_ids)
-
-
-@receiver(post_save, sender=SiteSettings)
-def refresh_site_settings(**kwargs):
-    transaction.on_commit(lambda: cache.delete(SiteSettings.CACHE_KEY))
-    bump_content_version_on_commit()

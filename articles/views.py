@@ -5,7 +5,8 @@ from django.utils.translation import get_language
 
 from articles import selectors
 from articles.models import Article, Keyword, KeywordListing, Section
-from articles.page_cache import cache_page_for_readers
+from readercache import scope_of
+from readercache.pages import cache_page_for_readers
 
 PAGE_SIZE = 20
 
@@ -26,7 +27,9 @@ def home(request):
     return render(request, "articles/home.html")
 
 
-@cache_page_for_readers
+@cache_page_for_readers(
+    parameters=("comments",), scope=lambda pk, **kwargs: scope_of(Article, pk)
+)
 def article_detail(request, pk, slug):
     articles = Article.objects.for_detail()
     if not request.user.has_perm("articles.change_article"):
@@ -41,7 +44,7 @@ def article_detail(request, pk, slug):
     )
 
 
-@cache_page_for_readers
+@cache_page_for_readers(parameters=("page",))
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     articles = Article.objects.published().in_current_edition().in_section(section)
@@ -62,7 +65,7 @@ def section_detail(request, slug):
     )
 
 
-@cache_page_for_readers
+@cache_page_for_readers(parameters=("page",))
 def keyword_detail(request, slug):
     keyword = Keyword.objects.for_address(slug)
     if keyword is None:

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from readercache import WatchedQuerySet
 
 BODY_MAX_LENGTH = 3000
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(WatchedQuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 

@@ -17,7 +17,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from articles.caching import bump_content_version_on_commit
 from articles.models import Article
 from comments.models import Comment, SenderBan
 from comments.tasks import notify_moderators
@@ -126,7 +125,6 @@ def _comment_decide(
                 summary=_comment_summary(comment),
                 request=request,
             )
-    bump_content_version_on_commit()
     return count
 
 

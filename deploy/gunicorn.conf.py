@@ -11,6 +11,11 @@ Environment:
 
 No access log, ever: readers' addresses must not be written anywhere. gunicorn's own
 warnings that would name a client address are written without it.
+
+Several workers need no Redis to stay in step: without it they share readers'
+versions through a file (READER_CACHE_VERSIONS_FILE, see readercache.versions), so a
+change made through one worker shows on every worker's next page. Several app
+servers (machines) need REDIS_URL.
 """
 
 import os
@@ -70,14 +75,3 @@ class NoAddressLogger(Logger):
 
 
 logger_class = NoAddressLogger
-
-
-def when_ready(server):
-    # The local-memory cache belongs to one process: with several workers and no Redis,
-    # a change made through one worker would not retire pages cached by the others.
-    if server.cfg.workers > 1 and not os.environ.get("REDIS_URL"):
-        server.log.warning(
-            "%d workers share no cache: set REDIS_URL so that every change shows on"
-            " every worker at once (or run one worker).",
-            server.cfg.workers,
-        )

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "captcha",
     "django_prose_editor",
     "django_tasks_db",
+    # Below the apps whose pages it caches (they declare what it watches).
+    "readercache",
     "articles",
     "comments",
     "staff",
@@ -93,8 +95,8 @@ MIDDLEWARE = [
     "newsportal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Brotli or gzip for what is not already compressed (cached pages are stored
-    # compressed); see newsportal.middleware.
-    "newsportal.middleware.CompressionMiddleware",
+    # compressed); see readercache.compression.
+    "readercache.compression.CompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, so that the admin's own policy is chosen before that
     # middleware writes the header; see newsportal.security.
@@ -171,8 +173,13 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_b
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Whole rendered pages for anonymous readers, refreshed by every visible change (see
-# articles.caching). Off renders every request: `make bench` measures both.
+# readercache). Off renders every request: `make bench` measures both.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+# Without Redis, the processes of one machine share readers' versions through this
+# file (see readercache.versions).
+READER_CACHE_VERSIONS_FILE = Path(
+    env_str("READER_CACHE_VERSIONS_FILE", str(BASE_DIR / "reader-versions.sqlite3"))
+)
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -181,6 +188,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsportal"),
+            # A Redis that is down must cost readers no wait: see readercache.shared.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -188,6 +197,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsportal",
+            # Bounded: the least recently used third goes when it is full.
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 3},
         }
     }
 

@@ -2,12 +2,15 @@
 
 from django.core.cache import cache
 
-from articles.caching import forget_process_memory
+from readercache import shared, versions
+from readercache.memory import process_memory
 
 
 def empty_reader_caches() -> None:
-    # The process's own memory too: otherwise it would go on trusting the version it
-    # read for up to a tenth of a second, and a cold measurement would turn warm (or
-    # a warm one cold) depending on how fast the test runs.
+    # The process's own memory too: otherwise it would go on trusting the versions
+    # it read for up to a tenth of a second, and a cold measurement would turn warm
+    # (or a warm one cold) depending on how fast the test runs.
     cache.clear()
-    forget_process_memory()
+    versions.forget()
+    process_memory.clear()
+    shared.forget_health()

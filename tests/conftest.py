@@ -6,8 +6,13 @@ from tests.caches import empty_reader_caches
 from tests.staff_login import SignedInClient
 
 
+@pytest.fixture(scope="session")
+def _reader_versions_file(tmp_path_factory):
+    return tmp_path_factory.mktemp("readercache") / "versions.sqlite3"
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, tmp_path, _reader_versions_file):
     # Hashed static names need `collectstatic`; tests use plain names instead, and
     # uploaded images go to a throwaway folder.
     settings.STORAGES = {
@@ -17,6 +22,9 @@ def _test_settings(settings, tmp_path):
         },
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Readers' versions of this run alone: another run on the same checkout must not
+    # retire what this one cached.
+    settings.READER_CACHE_VERSIONS_FILE = _reader_versions_file
 
 
 @pytest.fixture(autouse=True)

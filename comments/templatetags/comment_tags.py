@@ -4,10 +4,12 @@ from django.utils.html import Urlizer, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from articles.caching import cached_for_readers
+from articles.models import Article
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.selectors import approved_comments_page
+from readercache import scope_of
+from readercache.fragments import cached_for_readers
 
 register = template.Library()
 
@@ -36,7 +38,7 @@ def article_comments(context, article) -> SafeString:
 
     The same for every reader (the form's per-visitor parts load separately), so it
     is rendered once per article, comment page and edition, and kept until the next
-    visible change.
+    change of the site or of this article's comments.
     """
     number = context["request"].GET.get("comments", "")
     if not (number == "" or (number.isdigit() and len(number) <= 4)):
@@ -44,7 +46,8 @@ def article_comments(context, article) -> SafeString:
     return cached_for_readers(
         f"comments:{article.pk}:{get_language()}:{number or 1}",
         lambda: render_comment_section(article, number),
-        fresh_until=lambda: None,
+        scope=scope_of(Article, article.pk),
+        scheduled=False,
     )
 
 

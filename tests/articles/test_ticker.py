@@ -16,7 +16,7 @@ from tests.factories import ArticleFactory, KeywordFactory
 
 pytestmark = pytest.mark.django_db
 
-TICKER = Template("{% load newsportal %}{% page_chrome as chrome %}{{ chrome.ticker }}")
+TICKER = Template("{% load site_chrome %}{% ticker %}")
 
 
 def home_ticker(client) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
-from newsportal.middleware import CompressionMiddleware
+from readercache.compression import CompressionMiddleware
 from tests.factories import ArticleFactory
 
 PAGE = ("<p>" + "A reader's paragraph, repeated. " * 400 + "</p>").encode()

@@ -194,7 +194,7 @@ def test_relinked_article_offers_only_its_new_translation(client, story):
 
 
 NOT_FOUND_SWITCH_BUG = (
-    "articles/templatetags/newsportal.py edition_links: on a 404 under an articles "
+    "articles/templatetags/site_chrome.py edition_links: on a 404 under an articles "
     "route (missing or unpublished article, unknown keyword) the resolver_match "
     "branch translates the missing address, so the switch leads to the same missing "
     "page in the other edition and base.html emits hreflang alternates for both"

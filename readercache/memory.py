@@ -1,0 +1,61 @@
+"""What this process cached lately, in its own memory, in front of the shared cache.
+
+Only values stored under a version token are kept here: they never change, so a
+copy is as good as the shared one, and a hit costs no round trip.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+# Each app process keeps up to this much of what it cached lately.
+PROCESS_MEMORY_MAX_BYTES = 32 * 1024 * 1024
+# What a value other than text or bytes is counted as.
+NOMINAL_VALUE_BYTES = 1024
+
+
+class ProcessMemory:
+    """Values by key: bounded in bytes (the least recently used go first), each until
+    its own expiry."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, tuple[object, float, int]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            value, expires_at, _size = entry
+            if time.time() >= expires_at:
+                self._remove(key)
+                return None
+            self.entries.move_to_end(key)
+            return value
+
+    def put(self, key: str, value, seconds: float) -> None:
+        size = (
+            len(value) if isinstance(value, str | bytes) else NOMINAL_VALUE_BYTES
+        ) + getattr(value, "extra_bytes", 0)
+        with self.lock:
+            if key in self.entries:
+                self._remove(key)
+            self.entries[key] = (value, time.time() + seconds, size)
+            self.size += size
+            while self.size > self.max_bytes and self.entries:
+                self._remove(next(iter(self.entries)))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _remove(self, key: str) -> None:
+        _value, _expires_at, size = self.entries.pop(key)
+        self.size -= size
+
+
+process_memory = ProcessMemory(max_bytes=PROCESS_MEMORY_MAX_BYTES)
