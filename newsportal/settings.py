@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "staff",
+    "backups",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
     "allauth.account",
