@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "articles",
     "comments",
+    "people",
     "staff",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
