@@ -7,6 +7,9 @@ a shell), it goes through ``ArticleImageFieldFile.save``, which
   EXIF orientation and converts an embedded colour profile to sRGB;
 - stores the original again from those pixels alone, so no EXIF (GPS position,
   camera serial number, times), XMP, ICC profile or comment of the upload survives;
+- stores it under a random name (the uploader's file name, e.g. a phone's
+  ``IMG_20261130_094512.jpg``, would tell the world when the picture was taken), with
+  the extension of what the file is;
 - stores WebP renditions at ``RENDITION_WIDTHS`` next to it, never wider than the
   original, named ``<original without extension>.<width>w.webp``;
 - records the original's width and height and the renditions' widths on the row, so
@@ -21,6 +24,7 @@ gone from it, not just unlinked.
 import contextlib
 import io
 import posixpath
+import secrets
 from dataclasses import dataclass
 from functools import partial
 
@@ -215,6 +219,11 @@ def make_renditions(pixels: Image.Image, storage: Storage, name: str) -> list[in
     return made
 
 
+def random_stem() -> str:
+    """A file name that says nothing of the upload: 96 random bits."""
+    return secrets.token_hex(12)
+
+
 def _stored_name(value) -> str | None:
     """The storage name ``value`` refers to, if it is a file already stored."""
     if isinstance(value, str):
@@ -232,8 +241,7 @@ class ArticleImageFieldFile(ImageFieldFile):
         # Until stored, this file is new: the descriptor must not take the name
         # given below for the name of a replaced file.
         self._committed = False
-        root, _extension = posixpath.splitext(name)
-        name = field.generate_filename(instance, root + clean.extension)
+        name = field.generate_filename(instance, random_stem() + clean.extension)
         name = self._free_name(name, rendition_widths(clean.pixels.width))
         encoded = ContentFile(clean.encoded, name=posixpath.basename(name))
         self.name = self.storage.save(name, encoded, max_length=field.max_length)

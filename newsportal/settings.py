@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "readercache",
     "articles",
     "comments",
+    "people",
     "staff",
     "backups",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).

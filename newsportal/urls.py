@@ -11,6 +11,7 @@ from newsportal import views
 public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
+    path("", include("people.urls")),
 ]
 
 urlpatterns = [

@@ -74,3 +74,25 @@ def set_site_settings(**fields):
 
     site, _created = SiteSettings.objects.update_or_create(pk=1, defaults=fields)
     return site
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "people.Person"
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name, allow_unicode=True))
+    name_ar = factory.Sequence(lambda n: f"مراسل {n}")
+    slug_ar = factory.LazyAttribute(lambda o: slugify(o.name_ar, allow_unicode=True))
+    bio = "Covers water and power in the north."
+    bio_ar = "تغطي شؤون المياه والكهرباء في الشمال."
+
+
+class CreditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "people.Credit"
+
+    article = factory.SubFactory(ArticleFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "reporter"
+    position = factory.Sequence(lambda n: n)

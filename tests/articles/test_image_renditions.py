@@ -47,16 +47,22 @@ def test_a_wide_photo_gets_webp_renditions_320_to_1200_wide():
     assert (article.image_width, article.image_height) == (1600, 900)
 
 
+def stem_of(name: str) -> str:
+    return posixpath.splitext(posixpath.basename(name))[0]
+
+
 def test_renditions_are_named_after_the_original_beside_it():
     article = article_with_image(plain_jpeg(1600, 900), name="pumps.jpg")
 
-    assert article.image.name.endswith("/pumps.jpg")
+    stem = stem_of(article.image.name)
+    assert article.image.name.endswith(".jpg")
+    assert "pumps" not in article.image.name
     assert files_beside(article.image.name) == [
-        "pumps.1200w.webp",
-        "pumps.320w.webp",
-        "pumps.480w.webp",
-        "pumps.800w.webp",
-        "pumps.jpg",
+        f"{stem}.1200w.webp",
+        f"{stem}.320w.webp",
+        f"{stem}.480w.webp",
+        f"{stem}.800w.webp",
+        f"{stem}.jpg",
     ]
 
 
@@ -113,7 +119,7 @@ def test_the_stored_extension_follows_what_the_file_is():
 
     article = article_with_image(png, name="mislabelled.jpg")
 
-    assert article.image.name.endswith("/mislabelled.png")
+    assert article.image.name.endswith(".png")
     assert opened(article.image.name).format == "PNG"
 
 
@@ -151,15 +157,15 @@ def test_replacing_an_image_removes_the_old_files_once_committed(
 
     assert not any(default_storage.exists(name) for name in old_files)
     article.refresh_from_db()
-    assert article.image.name.endswith("/second.jpg")
+    stem = stem_of(article.image.name)
     assert article.image_renditions == [320, 480, 800, 1000]
     assert (article.image_width, article.image_height) == (1000, 500)
     assert files_beside(article.image.name) == [
-        "second.1000w.webp",
-        "second.320w.webp",
-        "second.480w.webp",
-        "second.800w.webp",
-        "second.jpg",
+        f"{stem}.1000w.webp",
+        f"{stem}.320w.webp",
+        f"{stem}.480w.webp",
+        f"{stem}.800w.webp",
+        f"{stem}.jpg",
     ]
 
 

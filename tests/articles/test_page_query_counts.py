@@ -35,9 +35,10 @@ EXPECTED_QUERIES = {
     # The article (with its section and translation); cold, also its keywords, the
     # approved-comment count (no comments here, so no page of them is fetched; the
     # captcha is per visitor and comes from its own address) and the chrome: site
-    # settings, sections, next scheduled time and the headlines for the ticker.
-    # Warm, the keywords and the comment section are cached fragments.
-    "article": (7, 1),
+    # settings, sections, next scheduled time and the headlines for the ticker,
+    # and its credits with their people (people/). Warm, the keywords, the credits
+    # and the comment section are cached fragments.
+    "article": (8, 1),
     # The section and the page's rows; cold, also the listing's count (kept until the
     # next visible change) and the chrome.
     "section": (7, 2),

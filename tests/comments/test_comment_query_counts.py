@@ -2,10 +2,11 @@
 
 Measured for an anonymous reader with every page rendered (no page cache). A warm
 page (the fragment caches filled, as on a busy site) takes 1 query: the article, with
-its section and translation; its keywords and comment section are cached fragments
-until the next visible change. A cold page also reads the keywords, counts and fetches
+its section and translation; its keywords, credits and comment section are cached
+fragments until the next visible change. A cold page also reads the keywords, the
+credits with their people, counts and fetches
 the approved comments, and fills the cached site settings, section navigation, the
-next scheduled time and the ticker's headlines: 8. (The captcha is per visitor and
+next scheduled time and the ticker's headlines: 9. (The captcha is per visitor and
 comes from its own uncached address.)
 """
 
@@ -30,7 +31,7 @@ def _every_request_rendered(settings):
 
 
 WARM_QUERIES = 1
-COLD_QUERIES = 8
+COLD_QUERIES = 9
 
 
 def article_with_comments(approved, hidden=0):
