@@ -8,11 +8,19 @@ services (``articles.services``).
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.caching import bump_content_version_on_commit
-from articles.models import Article, Keyword, KeywordListing, Section, SiteSettings
+from articles.models import (
+    Article,
+    Correction,
+    Keyword,
+    KeywordListing,
+    Section,
+    SiteSettings,
+)
 
 
 @receiver(post_save, sender=Article)
@@ -21,6 +29,8 @@ from articles.models import Article, Keyword, KeywordListing, Section, SiteSetti
 @receiver(post_delete, sender=Section)
 @receiver(post_save, sender=Keyword)
 @receiver(post_delete, sender=Keyword)
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
 @receiver(m2m_changed, sender=Article.keywords.through)
 def refresh_reader_caches(**kwargs):
     bump_content_version_on_commit()
@@ -47,6 +57,19 @@ def refresh_keyword_listing_of_links(
     else:
         article_ids = [instance.pk]
     KeywordListing.objects.rebuild_for(article_ids)
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def refresh_last_note_time(sender, instance, raw=False, **kwargs):
+    # The article's "Updated" time, kept on its row so that its page reads no
+    # corrections unless it has some; in the transaction of the change.
+    newest = (
+        Correction.objects.filter(article_id=instance.article_id)
+        .order_by("-noted_at")
+        .values("noted_at")[:1]
+    )
+    Article.objects.filter(pk=instance.article_id).update(last_note_at=Subquery(newest))
 
 
 @receiver(post_save, sender=SiteSettings)

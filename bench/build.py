@@ -610,7 +610,12 @@ def build_articles(rng, writer: Writer, plan: list[dict], now: datetime) -> dict
                     Article.Status.DRAFT if item["draft"] else Article.Status.PUBLISHED
                 ),
                 published_at=item["published_at"],
-                is_breaking=rng.random() < BREAKING_SHARE,
+                # Breaking for a day after publication: the newest still lead.
+                breaking_until=(
+                    item["published_at"] + timedelta(days=1)
+                    if rng.random() < BREAKING_SHARE
+                    else None
+                ),
                 comments_open=(
                     article_id == bench_id or rng.random() >= CLOSED_COMMENTS_SHARE
                 ),

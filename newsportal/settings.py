@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "captcha",
     "django_prose_editor",
     "django_tasks_db",
+    # Article versions: who saved what, when; diff and restore (articles.history).
+    "reversion",
     "articles",
     "comments",
     "staff",
@@ -171,6 +173,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Whole rendered pages for anonymous readers, refreshed by every visible change (see
 # articles.caching). Off renders every request: `make bench` measures both.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+# How long a draft's signed preview link works.
+ARTICLE_PREVIEW_DAYS = env_int("ARTICLE_PREVIEW_DAYS", 7)
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:

@@ -175,7 +175,8 @@ def _create_article(
         source_label=data["source_label"],
         status=data["status"],
         published_at=published_at,
-        is_breaking=data["is_breaking"],
+        # Breaking for two days from loading, so the demo's ticker shows some.
+        breaking_until=now + timedelta(days=2) if data["is_breaking"] else None,
     )
     if data["image_motif"]:
         jpeg, alt = draw_illustration(
