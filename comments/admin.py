@@ -2,13 +2,19 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from comments import services
 from comments.models import Comment, SenderBan
@@ -38,18 +44,29 @@ class AwaitingArticleFilter(admin.SimpleListFilter):
         return queryset
 
 
+def earlier_from_sender(status: str) -> Coalesce:
+    """How many comments of this status the same sender had before this one: one
+    indexed count per row of a page of 50."""
+    earlier = (
+        Comment.objects.filter(
+            sender_hash=OuterRef("sender_hash"),
+            created_at__lt=OuterRef("created_at"),
+            status=status,
+        )
+        .order_by()
+        .values("sender_hash")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(earlier, output_field=IntegerField()), Value(0))
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = [
-        "status",
-        "article",
-        "name",
-        "email",
-        "excerpt",
-        "created_at",
-        "sender",
-    ]
-    list_display_links = ["excerpt"]
+    """The moderation queue: each comment whole, with what a moderator needs to
+    decide, and the decision buttons on the comment itself."""
+
+    list_display_links = None
     list_filter = ["status", AwaitingArticleFilter]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__title", "sender_hash"]
@@ -61,6 +78,111 @@ class CommentAdmin(admin.ModelAdmin):
         "decided_at", "decided_by", "email_erased_at",
     ]  # fmt: skip
     fields = readonly_fields
+    change_form_template = "admin/comments/comment/change_form.html"
+    DECISIONS = {
+        "approve": services.comment_approve,
+        "reject": services.comment_reject,
+        "spam": services.comment_mark_spam,
+    }
+
+    class Media:
+        css = {"all": ["css/moderation.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved_before=earlier_from_sender(Comment.Status.APPROVED),
+                rejected_before=earlier_from_sender(Comment.Status.REJECTED),
+            )
+        )
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(require_POST(self.decide_view))
+        return [
+            path("<int:pk>/decide/", decide, name="comments_comment_decide"),
+            *super().get_urls(),
+        ]
+
+    def get_list_display(self, request):
+        may_decide = self.has_change_permission(request)
+
+        @admin.display(description=_("comment"))
+        def moderation_card(comment):
+            decisions = self.decisions_for(comment) if may_decide else []
+            return mark_safe(  # the template escapes everything it shows
+                render_to_string(
+                    "admin/comments/comment/_moderation_card.html",
+                    {"comment": comment, "decisions": decisions},
+                )
+            )
+
+        return [moderation_card]
+
+    @staticmethod
+    def decisions_for(comment: Comment) -> list[tuple[str, str]]:
+        """The decisions that would change the comment's status."""
+        buttons = [
+            ("approve", Comment.Status.APPROVED, _("Approve")),
+            ("reject", Comment.Status.REJECTED, _("Reject")),
+            ("spam", Comment.Status.SPAM, _("Spam")),
+        ]
+        return [
+            (value, label)
+            for value, status, label in buttons
+            if status != comment.status
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        comment = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {})}
+        if comment is not None and self.has_change_permission(request, comment):
+            extra_context["decisions"] = self.decisions_for(comment)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def decide_view(self, request, pk):
+        comment = get_object_or_404(Comment, pk=pk)
+        if not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        decision = request.POST.get("decision", "")
+        decide = self.DECISIONS.get(decision)
+        if decide is None:
+            self.message_user(
+                request, _("Choose approve, reject or spam."), messages.ERROR
+            )
+            return redirect("admin:comments_comment_change", pk)
+        decide(comments=[comment], moderator=request.user, request=request)
+        self.message_user(request, self.decided_message(decision), messages.SUCCESS)
+        return self.to_next_pending(request, comment)
+
+    @staticmethod
+    def decided_message(decision: str) -> str:
+        return {
+            "approve": _("Comment approved."),
+            "reject": _("Comment rejected."),
+            "spam": _("Comment marked as spam."),
+        }[decision]
+
+    def to_next_pending(self, request, comment):
+        """Back where the moderator was, with the next comment waiting in view."""
+        following = (
+            Comment.objects.filter(status=Comment.Status.PENDING)
+            .filter(created_at__lt=comment.created_at)
+            .order_by("-created_at")
+            .values_list("pk", flat=True)
+            .first()
+        ) or Comment.objects.filter(status=Comment.Status.PENDING).order_by(
+            "-created_at"
+        ).values_list("pk", flat=True).first()
+        if request.POST.get("from") == "change" and following:
+            return redirect("admin:comments_comment_change", following)
+        back = request.POST.get("back", "")
+        if not back.startswith(reverse("admin:comments_comment_changelist")):
+            back = (
+                reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+            )
+        return redirect(back + (f"#comment-{following}" if following else ""))
 
     def get_ordering(self, request):
         # Pending comments first, then the newest.
@@ -73,10 +195,6 @@ class CommentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-    @admin.display(description=_("comment"))
-    def excerpt(self, comment):
-        return Truncator(comment.body).chars(120)
 
     @admin.display(description=_("sender"), ordering="sender_hash")
     def sender(self, comment):
@@ -184,3 +302,9 @@ class SenderBanAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.sender_ban_save(ban=obj, by=request.user, request=request)
+
+    def delete_model(self, request, obj):
+        services.sender_ban_lift(bans=[obj], by=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        services.sender_ban_lift(bans=queryset, by=request.user, request=request)

@@ -6,7 +6,6 @@ once-only key that makes a double submission store one comment), the sender's ba
 and rate limit, and duplicates.
 """
 
-import math
 import re
 import secrets
 from datetime import timedelta
@@ -48,6 +47,12 @@ class CommentTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+RATE_LIMITED = _(
+    "You have posted several comments in the last few minutes. "
+    "Please wait a while before posting again."
+)
 
 
 class CommentForm(forms.Form):
@@ -148,26 +153,19 @@ class CommentForm(forms.Form):
 
     def check_rate_limit(self) -> None:
         """Refuse a sender's post beyond the limit, and tell when the next one will
-        be accepted (``retry_after``, in seconds)."""
-        window = timedelta(seconds=settings.COMMENTS_RATE_LIMIT_SECONDS)
-        now = timezone.now()
-        recent = Comment.objects.from_sender(self.sender_hash).since(now - window)
-        already_stored = recent.filter(submission_token=self.submission_token).exists()
-        count = recent.count()
-        if already_stored or count < settings.COMMENTS_RATE_LIMIT_POSTS:
+        be accepted (``retry_after``, in seconds). The service checks again under a
+        lock, so posts that arrive together cannot pass it."""
+        if Comment.objects.filter(submission_token=self.submission_token).exists():
             return
-        # The sender may post again once enough of these have left the window.
-        leaving = recent.order_by("created_at").values_list("created_at", flat=True)[
-            count - settings.COMMENTS_RATE_LIMIT_POSTS
-        ]
-        self.retry_after = max(1, math.ceil((leaving + window - now).total_seconds()))
-        raise ValidationError(
-            _(
-                "You have posted several comments in the last few minutes. "
-                "Please wait a while before posting again."
-            ),
-            code="rate_limited",
+        wait = Comment.objects.seconds_until_sender_may_post(
+            self.sender_hash, now=timezone.now()
         )
+        if wait is not None:
+            self.refuse_for_rate_limit(wait)
+
+    def refuse_for_rate_limit(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        raise ValidationError(RATE_LIMITED, code="rate_limited")
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())

@@ -1,3 +1,6 @@
+import math
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -30,6 +33,20 @@ class CommentQuerySet(models.QuerySet):
 
     def decided_before(self, moment):
         return self.exclude(status=Comment.Status.PENDING).filter(decided_at__lt=moment)
+
+    def seconds_until_sender_may_post(self, sender_hash: str, *, now) -> int | None:
+        """None while the sender is under the rate limit; otherwise how long until
+        enough of their recent comments have left the window."""
+        window = timedelta(seconds=settings.COMMENTS_RATE_LIMIT_SECONDS)
+        limit = settings.COMMENTS_RATE_LIMIT_POSTS
+        recent = self.from_sender(sender_hash).since(now - window)
+        count = recent.count()
+        if count < limit:
+            return None
+        leaving = recent.order_by("created_at").values_list("created_at", flat=True)[
+            count - limit
+        ]
+        return max(1, math.ceil((leaving + window - now).total_seconds()))
 
 
 class Comment(models.Model):

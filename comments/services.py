@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -30,11 +30,32 @@ DECISION_ACTIONS = {
 }
 
 
+class SenderRateLimited(Exception):
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+def _lock_sender(sender_hash: str) -> None:
+    """Serialise one sender's posts until the transaction ends, so that counting
+    their recent comments and storing one more cannot interleave. SQLite needs
+    nothing: its write transactions already take the database's write lock at BEGIN
+    (``transaction_mode`` IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        try:
+            key = int(sender_hash[:15], 16)  # 60 bits of the hash: a bigint
+        except ValueError:
+            key = 0
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s::bigint)", [key])
+
+
 def comment_submit(
     *, article: Article, name: str, email: str, body: str, sender_hash: str, token: str
 ) -> Comment:
     """Store a reader's comment, awaiting moderation. The same ``token`` twice stores
-    one comment: the second call returns the first."""
+    one comment: the second call returns the first. A sender over the rate limit is
+    refused with ``SenderRateLimited``, however many posts arrive at once."""
     comment = Comment(
         article=article,
         name=name,
@@ -46,6 +67,15 @@ def comment_submit(
     comment.full_clean(exclude=["submission_token"])
     try:
         with transaction.atomic():
+            _lock_sender(sender_hash)
+            existing = Comment.objects.filter(submission_token=token).first()
+            if existing is not None:
+                return existing
+            wait = Comment.objects.seconds_until_sender_may_post(
+                sender_hash, now=timezone.now()
+            )
+            if wait is not None:
+                raise SenderRateLimited(wait)
             comment.save()
     except IntegrityError:
         existing = Comment.objects.filter(submission_token=token).first()
@@ -200,6 +230,27 @@ def sender_ban_save(
             action=Action.SENDER_BAN, by=by, obj=ban, summary=summary, request=request
         )
     return ban
+
+
+@transaction.atomic
+def sender_ban_lift(
+    *,
+    bans: Iterable[SenderBan],
+    by: AbstractBaseUser | None,
+    request: HttpRequest | None = None,
+) -> int:
+    """Let banned senders comment again (the ban is deleted); each lift is in the
+    trail."""
+    count = 0
+    for ban in list(bans):
+        with trail_language():
+            summary = gettext("was until %(time)s") % {"time": trail_time(ban.until)}
+        audit_record(
+            action=Action.SENDER_UNBAN, by=by, obj=ban, summary=summary, request=request
+        )
+        ban.delete()
+        count += 1
+    return count
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 from comments import services
-from comments.forms import CommentForm
+from comments.forms import RATE_LIMITED, CommentForm
 from newsportal.senders import sender_hash_for
 
 THANKS = _("Thank you. Your comment will appear once a moderator approves it.")
@@ -56,16 +56,21 @@ def comment_submit(request, article_pk):
             {"article": article, "form": form, "asking_for_code": asking_for_code},
         )
     if form.is_valid():
-        services.comment_submit(
-            article=article,
-            name=form.cleaned_data["name"],
-            email=form.cleaned_data["email"],
-            body=form.cleaned_data["body"],
-            sender_hash=sender,
-            token=form.submission_token,
-        )
-        messages.success(request, THANKS)
-        return redirect(article.get_absolute_url() + "#comments")
+        try:
+            services.comment_submit(
+                article=article,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                body=form.cleaned_data["body"],
+                sender_hash=sender,
+                token=form.submission_token,
+            )
+        except services.SenderRateLimited as refused:
+            form.retry_after = refused.retry_after
+            form.add_error(None, RATE_LIMITED)
+        else:
+            messages.success(request, THANKS)
+            return redirect(article.get_absolute_url() + "#comments")
     # Refused by the rate limit: 429 says "later, not never", and when.
     status = 400 if form.retry_after is None else 429
     response = render(

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its time is the whole request's.
+    "newsportal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Brotli or gzip for what is not already compressed (cached pages are stored
     # compressed); see newsportal.middleware.
@@ -384,6 +386,26 @@ EMAIL_BACKEND = env_str(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One line per request (newsportal.request_log); off with DJANGO_REQUEST_LOG=0.
+        "newsportal.requests": {
+            "level": "INFO"
+            if env_bool("DJANGO_REQUEST_LOG", default=True)
+            else "WARNING"
+        },
+        # Django's own request warnings repeat what that line says.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }

@@ -1,9 +1,16 @@
 """Error pages and the health check: the only views the project package owns."""
 
-from django.db import connection
+import logging
+import secrets
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+HEALTH_KEY = "newsportal:health"
 
 
 def page_not_found(request, exception):
@@ -26,8 +33,36 @@ def liveness(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        logger.exception("Health check: the database did not answer")
+        return False
+
+
+def cache_answers() -> bool:
+    # A value written and read back: a cache that swallows its errors still fails.
+    probe = secrets.token_hex(8)
+    try:
+        cache.set(HEALTH_KEY, probe, timeout=10)
+        return cache.get(HEALTH_KEY) == probe
+    except Exception:  # any client library's error means the same to a balancer
+        logger.exception("Health check: the cache did not answer")
+        return False
+
+
 @never_cache
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For load balancers: 200 when the database and the cache both answer, 503
+    naming which did not. The details go to the log, never to the public."""
+    failed = [
+        name
+        for name, answers in (("database", database_answers), ("cache", cache_answers))
+        if not answers()
+    ]
+    if failed:
+        return JsonResponse({"status": "failing", "failed": failed}, status=503)
     return JsonResponse({"status": "ok"})

@@ -18,6 +18,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "object_repr", "summary", "sender_hash",
     ]  # fmt: skip
     readonly_fields = fields
+    actions = None
 
     def has_add_permission(self, request):
         return False
@@ -27,6 +28,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def get_actions(self, request):
-        return {}

@@ -24,6 +24,7 @@ class AuditEntry(models.Model):
         COMMENT_SPAM = "comment_spam", _("comment marked as spam")
         COMMENT_DELETE = "comment_delete", _("comment deleted")
         SENDER_BAN = "sender_ban", _("sender banned")
+        SENDER_UNBAN = "sender_unban", _("sender ban lifted")
         LOGIN = "login", _("logged in")
         LOGIN_FAILED = "login_failed", _("failed login")
         LOCKOUT = "lockout", _("login locked")
@@ -39,7 +40,9 @@ class AuditEntry(models.Model):
         verbose_name=_("who"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # A staff member with a trail is deactivated, never deleted: deleting would
+        # change the rows that say what they did.
+        on_delete=models.PROTECT,
         related_name="+",
     )
     # Kept as typed, so a failed login for an unknown name, or a deleted account,
