@@ -25,8 +25,11 @@ messages: install
 migrate: messages
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 
-demo: migrate
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+# Migrations run quietly here so that the demo accounts' passwords, framed, are the
+# last lines before the server's own (`make migrate` lists every migration).
+demo: messages
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput --verbosity 0
+	DJANGO_DEBUG=1 SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
 
 run: demo
 	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"

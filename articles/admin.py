@@ -260,6 +260,7 @@ class ArticleAdmin(admin.ModelAdmin):
             changed_fields=form.changed_data,
             created=not change,
             request=request,
+            published_at_chosen="published_at" in form.changed_data,
         )
         if obj.is_scheduled:
             self.message_user(

@@ -150,9 +150,6 @@ class ArticleQuerySet(models.QuerySet):
     def in_section(self, section):
         return self.filter(section=section)
 
-    def with_keyword(self, keyword):
-        return self.filter(keywords=keyword)
-
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 

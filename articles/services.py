@@ -165,12 +165,16 @@ def article_save(
     changed_fields: Iterable[str],
     created: bool,
     request: HttpRequest | None = None,
+    published_at_chosen: bool = True,
 ) -> Article:
     """Store an article as an editor wrote it (the admin's add and change form):
     the article, its translation link both ways, and the audit trail: the creation
     or the fields changed, and a publish, schedule or withdraw when the save changed
     what readers see. Many-to-many fields are the caller's to save afterwards, in
-    the same transaction (the admin does)."""
+    the same transaction (the admin does).
+
+    ``published_at_chosen=False`` (the form's time was left as it was) makes an
+    article published by this save appear now rather than at that old time."""
     now = timezone.now()
     changed_fields = list(changed_fields)
     before = before_time = stored = None
@@ -188,7 +192,7 @@ def article_save(
         before != LIVE
         and before != SCHEDULED
         and article.status == Article.Status.PUBLISHED
-        and "published_at" not in changed_fields
+        and not published_at_chosen
         and article.published_at <= now
     ):
         # Published from its form without a time chosen: it appears now, at the

@@ -16,6 +16,21 @@ DATA_DIR = BENCH_DIR / "data"
 RESULTS_DIR = BENCH_DIR / "results"
 SQLITE_PATH = DATA_DIR / "bench.sqlite3"
 BENCH_SUFFIX = "_bench"
+# The archive's size: 100,000 articles unless BENCH_ARTICLES (``--articles``) says
+# otherwise, for a quick check of the harness; each size has a database of its own.
+FULL_SIZE = 100_000
+
+
+def bench_size(environ=None) -> int:
+    value = (environ if environ is not None else os.environ).get("BENCH_ARTICLES", "")
+    return int(value) if value.strip() else FULL_SIZE
+
+
+def size_suffix(environ=None) -> str:
+    size = bench_size(environ)
+    return "" if size == FULL_SIZE else f"_{size}"
+
+
 # Cache keys of the bench servers, apart from whatever else shares the Redis.
 CACHE_KEY_PREFIX = "newsportal-bench"
 
@@ -36,13 +51,14 @@ def backend_name(environ=None) -> str:
 
 def bench_database_url(environ=None) -> str:
     """The bench database's URL: never the developer's database."""
+    suffix = size_suffix(environ)
     if backend_name(environ) == "sqlite":
-        return f"sqlite:///{SQLITE_PATH}"
+        return f"sqlite:///{SQLITE_PATH.with_stem(SQLITE_PATH.stem + suffix)}"
     parts = urlsplit(configured_database_url(environ))
     name = parts.path.lstrip("/") or "newsportal"
     if not name.endswith(BENCH_SUFFIX):
         name += BENCH_SUFFIX
-    return urlunsplit(parts._replace(path="/" + name))
+    return urlunsplit(parts._replace(path="/" + name + suffix))
 
 
 def postgres_database_name(url: str) -> str:

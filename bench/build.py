@@ -24,13 +24,15 @@ import time
 from bisect import bisect_left
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
+from pathlib import Path
 
 from bench import (
     DATA_DIR,
+    FULL_SIZE,
     PROJECT_DIR,
-    SQLITE_PATH,
     backend_name,
     bench_database_url,
+    bench_size,
     libpq_url,
     postgres_database_name,
     postgres_maintenance_url,
@@ -416,9 +418,9 @@ def prepare_database(url: str, *, rebuild: bool) -> None:
     if backend_name() == "sqlite":
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         if rebuild:
+            database = Path(url.removeprefix("sqlite:///"))
             for suffix in ("", "-wal", "-shm", "-journal"):
-                path = SQLITE_PATH.with_name(SQLITE_PATH.name + suffix)
-                path.unlink(missing_ok=True)
+                database.with_name(database.name + suffix).unlink(missing_ok=True)
         return
     import psycopg
     from psycopg import sql
@@ -550,21 +552,9 @@ def article_plan(rng, now: datetime) -> list[dict]:
 
 
 def build_articles(rng, writer: Writer, plan: list[dict], now: datetime) -> dict:
-    from django.db import connection, transaction
-    from django.utils.text import slugify
-
-    from articles.models import Article
-
     section_cumulative = list(accumulate(SECTION_WEIGHTS))
     keyword_cumulative = zipf_cumulative(KEYWORDS, ZIPF_EXPONENT)
-    # The bench article: the newest English one readers can see, comments open.
-    bench_id = max(
-        i
-        for i, item in enumerate(plan, start=1)
-        if item["language"] == "en"
-        and not item["draft"]
-        and item["published_at"] <= now
-    )
+    bench_id = bench_article_id(plan, now)
     english_ids = [
         i for i, item in enumerate(plan, start=1) if item["language"] == "en"
     ]
@@ -572,67 +562,124 @@ def build_articles(rng, writer: Writer, plan: list[dict], now: datetime) -> dict
     translated_ids: set[int] = set()
     links: list[tuple[int, int]] = []
     progress = Progress("articles", len(plan))
-    batch: list[Article] = []
+    batch = []
     for article_id, item in enumerate(plan, start=1):
-        language = item["language"]
-        title = writer.title(language)
-        translated = (
-            language == "ar" and not item["draft"] and rng.random() < TRANSLATED_SHARE
-        )
-        if translated:
-            # The English original: an English article from shortly before.
-            position = bisect_left(english_ids, article_id) - rng.randint(1, 20)
-            if position >= 0 and english_ids[position] not in translated_ids:
-                translated_ids.add(english_ids[position])
-                translations.append((english_ids[position], article_id))
-            else:
-                translated = False
+        title = writer.title(item["language"])
+        original = pick_original(rng, item, article_id, english_ids, translated_ids)
+        if original is not None:
+            translations.append((original, article_id))
         batch.append(
-            Article(
-                id=article_id,
-                language=language,
+            new_article(
+                rng,
+                writer,
+                item,
+                article_id=article_id,
                 title=title,
-                slug=slugify(title, allow_unicode=language == "ar")[:200],
-                lead=writer.text(language, 150, 400),
-                body=writer.body(language),
-                source_label=(
-                    rng.choice(PLACES)[1 if language == "ar" else 0]
-                    if rng.random() < 0.6
-                    else ""
-                ),
-                reporter_credit=writer.name(language),
-                translator_credit=writer.name(language) if translated else "",
-                section_id=bisect_left(
-                    section_cumulative, rng.random() * section_cumulative[-1]
-                )
-                + 1,
-                status=(
-                    Article.Status.DRAFT if item["draft"] else Article.Status.PUBLISHED
-                ),
-                published_at=item["published_at"],
-                # Breaking for a day after publication: the newest still lead.
-                breaking_until=(
-                    item["published_at"] + timedelta(days=1)
-                    if rng.random() < BREAKING_SHARE
-                    else None
-                ),
-                comments_open=(
-                    article_id == bench_id or rng.random() >= CLOSED_COMMENTS_SHARE
-                ),
+                translated=original is not None,
+                comments_open=article_id == bench_id,
+                section_cumulative=section_cumulative,
             )
         )
         for index in pick_distinct(rng, keyword_cumulative, KEYWORDS_PER_ARTICLE):
             links.append((article_id, index + 1))
         if len(batch) >= BATCH:
-            with transaction.atomic():
-                Article.objects.bulk_create(batch)
-            progress.advance(len(batch))
+            save_articles(batch, progress)
             batch = []
-    if batch:
-        with transaction.atomic():
-            Article.objects.bulk_create(batch)
-        progress.advance(len(batch))
+    save_articles(batch, progress)
     seconds = progress.finish()
+    link_translations(translations)
+    return {
+        "bench_article_id": bench_id,
+        "links": links,
+        "seconds": seconds,
+        "translations": len(translations),
+    }
+
+
+def bench_article_id(plan: list[dict], now: datetime) -> int:
+    """The bench article: the newest English one readers can see, comments open."""
+    return max(
+        i
+        for i, item in enumerate(plan, start=1)
+        if item["language"] == "en"
+        and not item["draft"]
+        and item["published_at"] <= now
+    )
+
+
+def pick_original(rng, item, article_id, english_ids, translated_ids) -> int | None:
+    """The English original of a translated Arabic article (one from shortly
+    before, not translated yet), or None."""
+    if item["language"] != "ar" or item["draft"] or rng.random() >= TRANSLATED_SHARE:
+        return None
+    position = bisect_left(english_ids, article_id) - rng.randint(1, 20)
+    if position < 0 or english_ids[position] in translated_ids:
+        return None
+    translated_ids.add(english_ids[position])
+    return english_ids[position]
+
+
+def new_article(
+    rng,
+    writer: Writer,
+    item: dict,
+    *,
+    article_id: int,
+    title: str,
+    translated: bool,
+    comments_open: bool,
+    section_cumulative: list[int],
+):
+    """One article row; ``comments_open`` forces comments open (else mostly open)."""
+    from django.utils.text import slugify
+
+    from articles.models import Article
+
+    language = item["language"]
+    return Article(
+        id=article_id,
+        language=language,
+        title=title,
+        slug=slugify(title, allow_unicode=language == "ar")[:200],
+        lead=writer.text(language, 150, 400),
+        body=writer.body(language),
+        source_label=(
+            rng.choice(PLACES)[1 if language == "ar" else 0]
+            if rng.random() < 0.6
+            else ""
+        ),
+        reporter_credit=writer.name(language),
+        translator_credit=writer.name(language) if translated else "",
+        section_id=bisect_left(
+            section_cumulative, rng.random() * section_cumulative[-1]
+        )
+        + 1,
+        status=(Article.Status.DRAFT if item["draft"] else Article.Status.PUBLISHED),
+        published_at=item["published_at"],
+        # Breaking for a day after publication: the newest still lead the ticker.
+        breaking_until=(
+            item["published_at"] + timedelta(days=1)
+            if rng.random() < BREAKING_SHARE
+            else None
+        ),
+        comments_open=comments_open or rng.random() >= CLOSED_COMMENTS_SHARE,
+    )
+
+
+def save_articles(batch: list, progress: Progress) -> None:
+    from django.db import transaction
+
+    from articles.models import Article
+
+    if not batch:
+        return
+    with transaction.atomic():
+        Article.objects.bulk_create(batch)
+    progress.advance(len(batch))
+
+
+def link_translations(translations: list[tuple[int, int]]) -> None:
+    from django.db import connection, transaction
 
     with transaction.atomic(), connection.cursor() as cursor:
         # Linking one side links both.
@@ -644,12 +691,6 @@ def build_articles(rng, writer: Writer, plan: list[dict], now: datetime) -> dict
                 for pair in ((english, arabic), (arabic, english))
             ],
         )
-    return {
-        "bench_article_id": bench_id,
-        "links": links,
-        "seconds": seconds,
-        "translations": len(translations),
-    }
 
 
 def build_keyword_links(links: list[tuple[int, int]]) -> float:
@@ -865,7 +906,7 @@ def build(url: str) -> dict:
     if count < HOT_KEYWORD_MIN_ARTICLES:
         raise SystemExit(
             f"bench: the hottest keyword has only {count} English articles"
-            f" (at least {HOT_KEYWORD_MIN_ARTICLES} needed for its page 500)"
+            f" (at least {HOT_KEYWORD_MIN_ARTICLES} needed for its deep page)"
         )
     info = {
         "version": BUILD_VERSION,
@@ -892,12 +933,37 @@ def build(url: str) -> dict:
     return info
 
 
+def apply_size(articles: int) -> None:
+    """Scale the archive down (or up) from the full 100,000 articles, keeping its
+    shape: ten comments an article, a keyword for every ~33 articles, the hottest
+    on 11 % of them."""
+    global ARTICLES, KEYWORDS, COMMENTS, HOT_KEYWORD_MIN_ARTICLES, SCHEDULED
+    if articles == FULL_SIZE:
+        return
+    if articles < 1_000:
+        raise SystemExit("bench: --articles needs at least 1000")
+    ratio = articles / FULL_SIZE
+    ARTICLES = articles
+    COMMENTS = articles * 10
+    KEYWORDS = max(120, round(KEYWORDS * ratio))
+    HOT_KEYWORD_MIN_ARTICLES = round(HOT_KEYWORD_MIN_ARTICLES * ratio)
+    SCHEDULED = max(5, round(SCHEDULED * ratio))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--rebuild", action="store_true", help="drop the bench database and build anew"
     )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=bench_size(),
+        help=f"articles in the archive (default {FULL_SIZE:,}; a database per size)",
+    )
     args = parser.parse_args(argv)
+    os.environ["BENCH_ARTICLES"] = str(args.articles)
+    apply_size(args.articles)
     started = time.monotonic()
     url = bench_database_url()
     # Django reads these at import: the bench database, production mode (DEBUG would

@@ -120,10 +120,6 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name}: {self.body[:60]}"
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.APPROVED
-
 
 class SenderBanQuerySet(models.QuerySet):
     def active(self):

@@ -7,7 +7,7 @@ front page and its lead article (or the ``--path`` addresses given) in Debian's
 Chromium, each in a fresh browser context, at a phone's width (390 px, device
 pixel ratios 1 and 3) and a desktop's (1366 px, ratios 1 and 2), and prints every
 response with its size counted as production sends it: text gzip-compressed,
-images as they are (see tests/browser/page_weight.py, which the page-weight test
+images as they are (see scripts/browser/page_weight.py, which the page-weight test
 uses too). It exits 2 when a view is over the 100 KB budget, 1 when a page cannot
 be opened.
 """
@@ -22,8 +22,8 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.page_weight import KB, measure_first_view  # noqa: E402
+from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.browser.page_weight import KB, measure_first_view  # noqa: E402
 
 BUDGET = 100 * KB
 VIEWS = [

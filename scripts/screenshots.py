@@ -7,7 +7,7 @@ Point it at a running site (``make run`` serves the demo content). It opens the 
 page, follows the first article, the first section in the navigation and the first
 keyword of an article, adds an address that does not exist (the 404 page), and saves
 ``<page>-<width>.png`` for each at 390 and 1366 pixels wide. Debian's Chromium runs
-with the browser tests' settings (tests/browser/conftest.py).
+with the browser tests' settings (scripts/browser/chromium.py).
 
 Like the browser tests, it reports what a reader must never meet: requests to other
 hosts (blocked), console errors (Content Security Policy violations included) and
@@ -25,7 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 VIEWPORTS = {390: 844, 1366: 900}
 NOT_FOUND_PATH = "/this-page-does-not-exist/"

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from articles.models import Article, Keyword, Section, SiteSettings
+from comments.models import Comment
 from tests.articles.pages import soup_of, text_of
 from tests.factories import ArticleFactory
 
@@ -170,3 +171,79 @@ def test_demo_front_page_and_articles_render(client, edition):
     assert home.status_code == article.status_code == 200
     assert text_of(soup_of(home).select_one(".lead-title")) == newest.title
     assert text_of(soup_of(article).find("h1")) == newest.title
+
+
+def test_demo_comments_are_approved_on_several_articles_of_both_editions(client):
+    load_demo()
+
+    approved = Comment.objects.approved().select_related("article")
+    for edition in ("en", "ar"):
+        articles = {c.article for c in approved if c.article.language == edition}
+        assert len(articles) >= 3, edition
+    moderator = get_user_model().objects.get(username="moderator")
+    for comment in approved:
+        assert comment.decided_by == moderator
+        assert comment.article.published_at < comment.created_at < comment.decided_at
+    # Shown on the page, as a reader sees them.
+    article = max(
+        {comment.article for comment in approved},
+        key=lambda a: approved.filter(article=a).count(),
+    )
+    page = soup_of(client.get(article.get_absolute_url()))
+    shown = [text_of(body) for body in page.select(".comment .comment-body")]
+    assert shown == [
+        " ".join(c.body.split())
+        for c in approved.filter(article=article).order_by("created_at")
+    ]
+
+
+def test_demo_leaves_a_few_comments_in_both_editions_for_the_moderator():
+    load_demo()
+
+    pending = Comment.objects.awaiting_moderation().select_related("article")
+    assert 2 <= pending.count() <= 8
+    assert {comment.article.language for comment in pending} == {"en", "ar"}
+    assert all(comment.decided_at is None for comment in pending)
+    assert (
+        Comment.objects.count() == pending.count() + Comment.objects.approved().count()
+    )
+
+
+def test_a_demo_keyword_has_more_than_one_page_of_articles(client):
+    load_demo()
+    crowded = [
+        keyword
+        for keyword in Keyword.objects.all()
+        if Article.objects.published().in_edition("en").filter(keywords=keyword).count()
+        > 20
+    ]
+    assert crowded
+    with translation.override("en"):
+        address = reverse("articles:keyword", kwargs={"slug": crowded[0].slug})
+
+    first, second = client.get(address), client.get(address + "?page=2")
+
+    assert first.status_code == second.status_code == 200
+    assert soup_of(first).select_one(".pagination a[rel=next]")
+    assert soup_of(second).select_one(".pagination a[rel=prev]")
+
+
+def test_demo_accounts_are_printed_last_in_a_frame():
+    output = load_demo()
+
+    lines = output.rstrip("\n").split("\n")
+    # The frame is the last thing printed: a rule, the lines, a rule.
+    assert lines[-1].startswith("+-") and lines[-1].endswith("-+")
+    top = len(lines) - 1 - lines[::-1].index(lines[-1], 1)
+    framed = lines[top + 1 : -1]
+    assert framed and all(
+        line.startswith("| ") and line.endswith(" |") for line in framed
+    )
+    assert len({len(line) for line in lines[top:]}) == 1
+    inside = " ".join(line[2:-2].strip() for line in framed)
+    assert "username editor, password " in inside
+    assert "username moderator, password " in inside
+    assert "/admin/" in inside
+    # Set apart from what comes before it.
+    assert lines[top - 1] == ""
+    assert all("password" not in line for line in lines[:top])

@@ -37,7 +37,7 @@ from playwright.sync_api import (
 )
 
 from articles.models import Article, Keyword, Section, now_to_the_second
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import ArticleFactory, KeywordFactory, SectionFactory
 
 DESKTOP = {"width": 1366, "height": 900}

@@ -1,13 +1,13 @@
 """An article's first view stays light: at most 100 KB in all, the HTML at most
-15 KB, counted as production sends them (see tests/browser/page_weight.py), with a
+15 KB, counted as production sends them (see scripts/browser/page_weight.py), with a
 main image of a photo's weight, not a flat colour."""
 
 import pytest
 from django.core.files.base import ContentFile
 
-from articles.demo.content import DEMO_ARTICLES
+from articles.demo.data import read_articles
+from scripts.browser.page_weight import KB, measure_first_view
 from tests.browser.conftest import DESKTOP
-from tests.browser.page_weight import KB, measure_first_view
 from tests.photos import encoded, photo_like
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,10 @@ PHONE = {"width": 390, "height": 844}
 def story(newsroom):
     """The newsroom's lead story with the longest demo body and a 1600 x 900
     photo-like JPEG as uploaded (about 310 KB)."""
-    longest = max(DEMO_ARTICLES, key=lambda data: len(data["body"]))
+    longest = max(read_articles("en"), key=lambda data: len(data.body))
     article = newsroom.breaking
-    article.lead = longest["lead"]
-    article.body = longest["body"]
+    article.lead = longest.lead
+    article.body = longest.body
     photo = encoded(photo_like(1600, 900), "JPEG", quality=85)
     article.image.save("street.jpg", ContentFile(photo), save=False)
     article.save()

@@ -1,0 +1,1 @@
+"""Driving Debian's Chromium, shared by scripts/ and the browser tests."""
