@@ -1,11 +1,24 @@
+import reversion
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles import services
-from articles.models import Article, Keyword, Section, SiteSettings
+from articles import history, services
+from articles.models import Article, Correction, Keyword, Section, SiteSettings
+from articles.preview import preview_url
 
 
 @admin.register(Section)
@@ -35,26 +48,95 @@ class ArticleAdminForm(forms.ModelForm):
             self._update_errors(error)
 
 
+class TakeDownForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is taken down"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the audit trail with your name."),
+    )
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    title = _("review queue")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.awaiting_review()
+        return queryset
+
+
+class CorrectionFormSet(BaseInlineFormSet):
+    @cached_property
+    def management_form(self):
+        # A post without the corrections' part (an older form, a script that
+        # saves an article) changes no correction, instead of failing the save.
+        if self.is_bound and self.add_prefix(TOTAL_FORM_COUNT) not in self.data:
+            form = ManagementForm(
+                auto_id=self.auto_id,
+                prefix=self.prefix,
+                data={
+                    self.add_prefix(TOTAL_FORM_COUNT): 0,
+                    self.add_prefix(INITIAL_FORM_COUNT): 0,
+                },
+            )
+            form.full_clean()
+            return form
+        return super().management_form
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    formset = CorrectionFormSet
+    extra = 0
+    fields = ["kind", "note", "noted_at"]
+    verbose_name = _("correction or update")
+    verbose_name_plural = _(
+        "Corrections and updates (shown at the end of the article, dated)"
+    )
+
+    def _is_editor(self, request):
+        return services.can_publish(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return self._is_editor(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._is_editor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._is_editor(request)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article")
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
+    inlines = [CorrectionInline]
     list_display = [
         "title",
         "language",
         "section",
-        "status",
+        "state",
         "published_at",
+        "waiting_since",
         "is_breaking",
         "is_live",
     ]
-    list_filter = ["language", "status", "is_breaking", "section"]
+    list_filter = [ReviewQueueFilter, "language", "status", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "keywords", "translation"]
-    readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish", "withdraw"]
+    readonly_fields = ["created_at", "updated_at", "submitted_at", "created_by"]
+    actions = ["submit_for_review", "publish", "withdraw", "take_down"]
     fieldsets = [
         (None, {"fields": ["language", "title", "slug", "section", "lead", "body"]}),
         (
@@ -82,22 +164,94 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
-                    "is_breaking",
+                    "breaking_until",
                     "comments_open",
+                    "created_by",
+                    "submitted_at",
                     "created_at",
                     "updated_at",
                 ],
                 "description": _(
                     "Set a future publication time to schedule an article: it appears "
-                    "to readers at that time, with nothing else to do."
+                    "to readers at that time, with nothing else to do. Publishing "
+                    "without choosing a time publishes it now."
                 ),
             },
         ),
     ]
 
+    # Who may do what: the services decide the same, so a forged post meets it too.
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def get_queryset(self, request):
+        articles = super().get_queryset(request)
+        if self.has_publish_permission(request) or not request.user.has_perm(
+            "articles.change_article"
+        ):
+            return articles
+        return articles.written_by(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(
+            request, obj
+        ) and self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += sorted(services.PUBLICATION_FIELDS)
+        return fields
+
+    # The list.
+
+    def get_ordering(self, request):
+        if request.GET.get(ReviewQueueFilter.parameter_name) == "waiting":
+            return ["submitted_at", "pk"]  # longest waiting first
+        return super().get_ordering(request)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, article):
+        if article.is_scheduled:
+            return _("Scheduled for %(time)s") % {
+                "time": date_format(
+                    timezone.localtime(article.published_at), "DATETIME_FORMAT"
+                )
+            }
+        return article.get_status_display()
+
+    @admin.display(description=_("waiting since"), ordering="submitted_at")
+    def waiting_since(self, article):
+        if article.status != Article.Status.REVIEW or article.submitted_at is None:
+            return ""
+        return _("%(time)s (%(age)s)") % {
+            "time": date_format(
+                timezone.localtime(article.submitted_at), "DATETIME_FORMAT"
+            ),
+            "age": timesince(article.submitted_at),
+        }
+
+    @admin.display(boolean=True, description=_("breaking now"))
+    def is_breaking(self, article):
+        return article.is_breaking
+
     @admin.display(boolean=True, description=_("visible to readers"))
     def is_live(self, article):
         return article.is_published
+
+    # Saving.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # One version per save, recorded after the keywords and corrections are
+        # saved too (the services' own revision blocks join this one).
+        with reversion.create_revision():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         services.article_save(
@@ -106,7 +260,23 @@ class ArticleAdmin(admin.ModelAdmin):
             changed_fields=form.changed_data,
             created=not change,
             request=request,
+            published_at_chosen="published_at" in form.changed_data,
         )
+        if obj.is_scheduled:
+            self.message_user(
+                request,
+                _("Scheduled: readers will see it from %(time)s.")
+                % {
+                    "time": date_format(
+                        timezone.localtime(obj.published_at), "DATETIME_FORMAT"
+                    )
+                },
+                messages.INFO,
+            )
+        elif obj.is_published:
+            self.message_user(
+                request, _("Published: readers see it now."), messages.INFO
+            )
 
     def delete_model(self, request, obj):
         services.article_delete(articles=[obj], by=request.user, request=request)
@@ -119,8 +289,38 @@ class ArticleAdmin(admin.ModelAdmin):
         initial.setdefault("source_label", SiteSettings.load().name)
         return initial
 
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        article = context.get("original")
+        if article is not None and self.has_publish_permission(request):
+            context["preview_url"] = request.build_absolute_uri(preview_url(article))
+            context["preview_days"] = settings.ARTICLE_PREVIEW_DAYS
+            context["versions_url"] = reverse(
+                "admin:articles_article_versions", args=[article.pk]
+            )
+        return super().render_change_form(request, context, add, change, **kwargs)
+
+    # Actions.
+
     @admin.action(
-        permissions=["change"], description=_("Publish the selected articles")
+        permissions=["change"], description=_("Submit the selected drafts for review")
+    )
+    def submit_for_review(self, request, queryset):
+        count = services.article_submit_for_review(
+            articles=queryset, by=request.user, request=request
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%d draft submitted for review.",
+                "%d drafts submitted for review.",
+                count,
+            )
+            % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        permissions=["publish"], description=_("Publish the selected articles")
     )
     def publish(self, request, queryset):
         count = services.article_publish(
@@ -133,7 +333,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     @admin.action(
-        permissions=["change"], description=_("Withdraw the selected articles")
+        permissions=["publish"], description=_("Withdraw the selected articles")
     )
     def withdraw(self, request, queryset):
         count = services.article_withdraw(
@@ -144,6 +344,127 @@ class ArticleAdmin(admin.ModelAdmin):
             ngettext("%d article withdrawn.", "%d articles withdrawn.", count) % count,
             messages.SUCCESS,
         )
+
+    @admin.action(
+        permissions=["publish"],
+        description=_("Take down everywhere now (emergency withdrawal)"),
+    )
+    def take_down(self, request, queryset):
+        articles = list(queryset)
+        form = TakeDownForm(request.POST if "confirm" in request.POST else None)
+        if form.is_valid():
+            for article in articles:
+                services.article_take_down(
+                    article=article,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+            self.message_user(
+                request,
+                ngettext(
+                    "%d article taken down: its page answers 410 Gone and its "
+                    "images are deleted.",
+                    "%d articles taken down: their pages answer 410 Gone and their "
+                    "images are deleted.",
+                    len(articles),
+                )
+                % len(articles),
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/take_down.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Take down everywhere"),
+                "opts": self.opts,
+                "articles": articles,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    # Versions: list, compare, restore.
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/versions/",
+                self.admin_site.admin_view(self.versions_view),
+                name="articles_article_versions",
+            ),
+            path(
+                "<int:pk>/versions/<int:version_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_for_versions(self, request, pk):
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
+    def versions_view(self, request, pk):
+        article = self._article_for_versions(request, pk)
+        versions = list(history.versions_of(article))
+        by_id = {version.pk: version for version in versions}
+        newer = by_id.get(_int(request.GET.get("b"))) or (versions[:1] or [None])[0]
+        older = by_id.get(_int(request.GET.get("a"))) or (
+            versions[1] if len(versions) > 1 else None
+        )
+        diffs = history.compare(older, newer) if older and newer else []
+        return TemplateResponse(
+            request,
+            "admin/articles/article/versions.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Versions of “%(title)s”") % {"title": article.title},
+                "opts": self.opts,
+                "original": article,
+                "versions": versions,
+                "older": older,
+                "newer": newer,
+                "diffs": diffs,
+            },
+        )
+
+    def restore_view(self, request, pk, version_id):
+        article = self._article_for_versions(request, pk)
+        version = get_object_or_404(history.versions_of(article), pk=version_id)
+        if request.method == "POST":
+            services.article_version_restore(
+                article=article, version=version, by=request.user, request=request
+            )
+            self.message_user(
+                request,
+                _("The earlier version's text is back; the article stays %(state)s.")
+                % {"state": article.get_status_display().lower()},
+                messages.SUCCESS,
+            )
+            return redirect("admin:articles_article_change", article.pk)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/restore.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Restore this version?"),
+                "opts": self.opts,
+                "original": article,
+                "version": version,
+                "diffs": history.compare(history.versions_of(article).first(), version),
+            },
+        )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @admin.register(SiteSettings)

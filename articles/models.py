@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -7,6 +8,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -130,6 +132,17 @@ class ArticleQuerySet(WatchedQuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
+    def breaking(self):
+        """Articles whose breaking time has not run out: they lead the ticker."""
+        return self.filter(breaking_until__gt=timezone.now())
+
+    def awaiting_review(self):
+        """The review queue: submitted by reporters, longest waiting first."""
+        return self.filter(status=Article.Status.REVIEW).order_by("submitted_at", "pk")
+
+    def written_by(self, user):
+        return self.filter(created_by=user)
+
     def in_edition(self, language: str):
         return self.filter(language=language)
 
@@ -163,10 +176,18 @@ class ArticleQuerySet(WatchedQuerySet):
 TRANSLATION_LINK_FIELDS = {"id", "language", "slug", "status", "published_at"}
 
 
+@reversion.register(exclude=["created_at", "updated_at", "last_note_at"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Ready for review")
         PUBLISHED = "published", _("Published")
+        # Taken down everywhere at once (emergency withdrawal): the page answers
+        # 410 Gone, and the image files are deleted.
+        REMOVED = "removed", _("Taken down")
+
+    # What a reporter may still change: nothing readers have seen.
+    UNPUBLISHED = (Status.DRAFT, Status.REVIEW)
 
     language = models.CharField(
         _("edition"),
@@ -263,13 +284,38 @@ class Article(models.Model):
             "A future time schedules the article: readers see it from then on."
         ),
     )
-    is_breaking = models.BooleanField(
-        _("breaking"), default=False, help_text=_("Kept in the latest-news ticker.")
+    breaking_until = models.DateTimeField(
+        _("breaking until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Until this time the article leads the latest-news ticker, marked "
+            "Breaking; afterwards it takes its normal place. Empty: not breaking."
+        ),
     )
     comments_open = models.BooleanField(
         _("comments open"),
         default=True,
         help_text=_("Untick to close comments: the form is replaced by a notice."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    last_note_at = models.DateTimeField(
+        _("updated (for readers)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The time of its newest correction or update, shown as Updated."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -289,17 +335,27 @@ class Article(models.Model):
                 fields=["section", "language", "status", "-published_at"],
                 name="article_section_pub_idx",
             ),
+            # Only articles that were ever breaking, by when that ends: the ticker
+            # reads the few whose time has not run out, however large the archive.
             models.Index(
-                fields=["language", "-published_at"],
-                condition=Q(is_breaking=True),
-                name="article_breaking_idx",
+                fields=["language", "breaking_until"],
+                condition=Q(breaking_until__isnull=False),
+                name="article_breaking_until_idx",
+            ),
+            models.Index(
+                fields=["status", "submitted_at"],
+                condition=Q(status="review"),
+                name="article_review_queue_idx",
             ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]),
+                condition=Q(status__in=["draft", "review", "published", "removed"]),
                 name="article_status_valid",
             ),
+        ]
+        permissions = [
+            ("publish_article", _("Can publish, schedule and withdraw articles")),
         ]
 
     def __str__(self):
@@ -351,6 +407,23 @@ class Article(models.Model):
         return (
             self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
         )
+
+    @property
+    def is_breaking(self) -> bool:
+        """Breaking now: its breaking time has not run out."""
+        return self.breaking_until is not None and self.breaking_until > timezone.now()
+
+    @property
+    def is_taken_down(self) -> bool:
+        return self.status == self.Status.REMOVED
+
+    @cached_property
+    def notes(self) -> list["Correction"]:
+        """Its corrections and updates, oldest first: read only for an article that
+        has some, so an uncorrected page costs no query for them."""
+        if self.last_note_at is None:
+            return []
+        return list(self.corrections.all())
 
     @property
     def credits_line(self) -> str:
@@ -449,6 +522,65 @@ class KeywordListing(models.Model):
 
     def __str__(self):
         return f"{self.keyword_id}: {self.article_id}"
+
+
+class CorrectionQuerySet(WatchedQuerySet):
+    def for_readers(self):
+        """Corrections of articles readers may see, in the current edition,
+        newest first."""
+        return (
+            self.filter(
+                kind=Correction.Kind.CORRECTION,
+                article__in=Article.objects.published().in_current_edition(),
+            )
+            .select_related("article")
+            .defer("article__body")
+            .order_by("-noted_at", "-pk")
+        )
+
+
+class Correction(models.Model):
+    """A dated note at the end of an article: what was corrected, or what is new.
+    It never changes the article's publication time."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("article"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.CORRECTION
+    )
+    note = models.TextField(
+        _("note"),
+        validators=[MaxLengthValidator(1000)],
+        help_text=_("What was wrong and what is right now, or what is new."),
+    )
+    noted_at = models.DateTimeField(_("time"), default=now_to_the_second)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["noted_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        indexes = [
+            models.Index(fields=["kind", "-noted_at"], name="correction_newest_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["correction", "update"]),
+                name="correction_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.note[:60]}"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import DateTimeField, Min, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from articles.models import Article, Section
@@ -45,11 +46,30 @@ def next_scheduled_query():
     return Article.objects.scheduled().filter(language__in=editions)
 
 
+def next_change_by_time() -> datetime | None:
+    """When the next scheduled article goes live or the next breaking one stops
+    leading the ticker, whichever comes first: one query, whose two conditions each
+    read an index range (scheduled times; breaking ends)."""
+    now = timezone.now()
+    editions = [language for language, _name in settings.LANGUAGES]
+    scheduled = Q(published_at__gt=now)
+    breaking = Q(published_at__lte=now, breaking_until__gt=now)
+    moments = Article.objects.filter(
+        Q(language__in=editions, status=Article.Status.PUBLISHED)
+        & (scheduled | Q(breaking_until__gt=now))
+    ).aggregate(
+        scheduled=Min("published_at", filter=scheduled),
+        breaking=Min("breaking_until", filter=breaking),
+    )
+    return min((m for m in moments.values() if m is not None), default=None)
+
+
 def next_scheduled_publication() -> datetime | None:
-    """When the next scheduled article goes live: every cached page and block
-    expires then (registered with ``readercache.expire_at``, which asks once per
-    version)."""
-    return next_scheduled_query().aggregate(next=Min("published_at"))["next"]
+    """When what readers see next changes by time alone: the next scheduled article
+    goes live, or a breaking one stops leading the ticker. Every cached page and
+    block expires then (registered with ``readercache.expire_at``, which asks once
+    per version)."""
+    return next_change_by_time()
 
 
 def _cached(name, build):
@@ -92,13 +112,12 @@ def headlines_query():
     # Bounding both by time (rather than by "pk IN" two subqueries) lets the database
     # read two index ranges instead of every article.
     articles = _edition_articles()
+    breaking = articles.breaking()
     return articles.filter(
         Q(published_at__gte=_published_at_of_nth_newest(articles, LATEST_COUNT))
         | Q(
-            is_breaking=True,
-            published_at__gte=_published_at_of_nth_newest(
-                articles.filter(is_breaking=True), BREAKING_COUNT
-            ),
+            breaking_until__gt=timezone.now(),
+            published_at__gte=_published_at_of_nth_newest(breaking, BREAKING_COUNT),
         )
     ).for_listing()
 

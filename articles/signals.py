@@ -4,10 +4,11 @@
 services (``articles.services``).
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models import Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Article, KeywordListing
+from articles.models import Article, Correction, KeywordListing
 
 
 @receiver(post_save, sender=Article)
@@ -30,3 +31,16 @@ def refresh_keyword_listing_of_links(
     else:
         article_ids = [instance.pk]
     KeywordListing.objects.rebuild_for(article_ids)
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def refresh_last_note_time(sender, instance, raw=False, **kwargs):
+    # The article's "Updated" time, kept on its row so that its page reads no
+    # corrections unless it has some; in the transaction of the change.
+    newest = (
+        Correction.objects.filter(article_id=instance.article_id)
+        .order_by("-noted_at")
+        .values("noted_at")[:1]
+    )
+    Article.objects.filter(pk=instance.article_id).update(last_note_at=Subquery(newest))

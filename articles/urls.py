@@ -12,4 +12,6 @@ urlpatterns = [
     path("articles/<int:pk>/<uslug:slug>/", views.article_detail, name="detail"),
     path("sections/<uslug:slug>/", views.section_detail, name="section"),
     path("keywords/<uslug:slug>/", views.keyword_detail, name="keyword"),
+    path("corrections/", views.corrections, name="corrections"),
+    path("preview/<str:token>/", views.article_preview, name="preview"),
 ]

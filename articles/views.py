@@ -2,9 +2,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
 
 from articles import selectors
-from articles.models import Article, Keyword, KeywordListing, Section
+from articles.models import Article, Correction, Keyword, KeywordListing, Section
+from articles.preview import article_pk_of
 from readercache import scope_of
 from readercache.pages import cache_page_for_readers
 
@@ -27,14 +29,23 @@ def home(request):
     return render(request, "articles/home.html")
 
 
+def gone(request):
+    """What a taken-down article's address answers: 410 Gone, not 404."""
+    return render(request, "articles/gone.html", status=410)
+
+
 @cache_page_for_readers(
     parameters=("comments",), scope=lambda pk, **kwargs: scope_of(Article, pk)
 )
 def article_detail(request, pk, slug):
-    articles = Article.objects.for_detail()
+    articles = Article.objects.for_detail().exclude(status=Article.Status.REMOVED)
     if not request.user.has_perm("articles.change_article"):
         articles = articles.published()
-    article = get_object_or_404(articles, pk=pk)
+    article = articles.filter(pk=pk).first()
+    if article is None:
+        if Article.objects.filter(pk=pk, status=Article.Status.REMOVED).exists():
+            return gone(request)
+        raise Http404
     if slug != article.slug or article.language != get_language():
         return redirect(article, permanent=True)
     return render(
@@ -85,3 +96,26 @@ def keyword_detail(request, slug):
         Article.objects.filter(pk__in=list(page.object_list)).for_listing()
     )
     return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})
+
+
+# Never stored by the reader cache (no cache_page_for_readers) nor by a browser or
+# proxy: the page is for the one person the link was sent to.
+@cache_control(private=True, no_store=True)
+def article_preview(request, token):
+    pk = article_pk_of(token)
+    if pk is None:
+        raise Http404
+    articles = Article.objects.for_detail().exclude(status=Article.Status.REMOVED)
+    article = get_object_or_404(articles, pk=pk, language=get_language())
+    return render(
+        request,
+        "articles/detail.html",
+        {"article": article, "current_section": article.section, "is_preview": True},
+    )
+
+
+@cache_page_for_readers
+def corrections(request):
+    notes = Correction.objects.for_readers()
+    page = paginate(request, notes, count=selectors.listing_count("corrections", notes))
+    return render(request, "articles/corrections.html", {"page": page})

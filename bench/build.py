@@ -656,7 +656,12 @@ def new_article(
         + 1,
         status=(Article.Status.DRAFT if item["draft"] else Article.Status.PUBLISHED),
         published_at=item["published_at"],
-        is_breaking=rng.random() < BREAKING_SHARE,
+        # Breaking for a day after publication: the newest still lead the ticker.
+        breaking_until=(
+            item["published_at"] + timedelta(days=1)
+            if rng.random() < BREAKING_SHARE
+            else None
+        ),
         comments_open=comments_open or rng.random() >= CLOSED_COMMENTS_SHARE,
     )
 

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Below the apps whose pages it caches (they declare what it watches).
     "readercache",
+    # Article versions: who saved what, when; diff and restore (articles.history).
+    "reversion",
     "articles",
     "comments",
     "people",
@@ -182,6 +184,8 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
 READER_CACHE_VERSIONS_FILE = Path(
     env_str("READER_CACHE_VERSIONS_FILE", str(BASE_DIR / "reader-versions.sqlite3"))
 )
+# How long a draft's signed preview link works.
+ARTICLE_PREVIEW_DAYS = env_int("ARTICLE_PREVIEW_DAYS", 7)
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:

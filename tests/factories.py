@@ -46,6 +46,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     class Params:
         draft = factory.Trait(status=Article.Status.DRAFT)
+        review = factory.Trait(
+            status=Article.Status.REVIEW,
+            submitted_at=factory.LazyFunction(timezone.now),
+        )
+        # Breaking for a day from now.
+        is_breaking = factory.Trait(
+            breaking_until=factory.LazyFunction(
+                lambda: timezone.now() + timedelta(days=1)
+            )
+        )
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(
                 lambda: timezone.now() + timedelta(days=1)

@@ -202,7 +202,8 @@ def _create_article(
             else Article.Status.PUBLISHED
         ),
         published_at=published_at,
-        is_breaking=data.is_breaking,
+        # Breaking for two days from loading, so the demo's ticker shows some.
+        breaking_until=now + timedelta(days=2) if data.is_breaking else None,
         translation=translation,
     )
     if data.image_motif:

@@ -169,7 +169,7 @@ def test_marking_an_article_breaking_moves_it_to_the_front_at_once(
     assert headlines(client) == ["Newest", "Now breaking"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        older.is_breaking = True
+        older.breaking_until = timezone.now() + timedelta(hours=2)
         older.save()
 
     assert headlines(client) == ["Now breaking", "Newest"]
