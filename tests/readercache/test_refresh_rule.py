@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 import readercache
 from articles.models import Article, Keyword, KeywordListing
@@ -133,7 +134,7 @@ def test_many_changes_in_one_transaction_refresh_once_after_the_commit(
         article = ArticleFactory(keywords=[KeywordFactory(), KeywordFactory()])
         article.title = "Edited twice"
         article.save()
-        Article.objects.filter(pk=article.pk).update(is_breaking=True)
+        Article.objects.filter(pk=article.pk).update(breaking_until=timezone.now())
         CommentFactory(article=article)
         assert refreshes == []
 
