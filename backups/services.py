@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
@@ -17,6 +16,7 @@ from articles.models import Article
 from backups import archive, databases
 from comments.models import Comment
 from comments.services import comment_erase_old_emails
+from readercache import shared as reader_cache
 
 
 class BackupFailed(Exception):
@@ -121,7 +121,7 @@ def backup_restore(*, path: Path, secret: bytes | None, force: bool) -> dict:
         databases.restore(unpacked / manifest["database"]["member"])
         moved = _move_media(unpacked / archive.MEDIA_PREFIX, media_root)
     # Pages cached from what the database held before must not outlive it.
-    cache.clear()
+    reader_cache.store().clear()
     # An old backup still holds addresses whose retention has passed since.
     erased = _erase_emails_past_retention() if not pending else 0
     return {

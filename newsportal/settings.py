@@ -188,24 +188,35 @@ READER_CACHE_VERSIONS_FILE = Path(
 ARTICLE_PREVIEW_DAYS = env_int("ARTICLE_PREVIEW_DAYS", 7)
 
 REDIS_URL = env_str("REDIS_URL")
+# Two caches. "readers" holds readers' pages and fragments (readercache): Redis, or
+# this process's memory. "default" holds what staff sign-in must share between every
+# process and app server and must not lose to a flood of pages: allauth's lockout
+# counts and the TOTP codes already used. It lives in the database (a table made by
+# migration staff/0005), so it holds with several workers and no Redis, and while
+# Redis is down.
+SIGN_IN_CACHE_TABLE = "newsportal_sign_in_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": SIGN_IN_CACHE_TABLE,
+        # Culling would forget lockouts: entries expire within 15 minutes anyway.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsportal"),
-            # A Redis that is down must cost readers no wait: see readercache.shared.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+    CACHES["readers"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsportal"),
+        # A Redis that is down must cost readers no wait: see readercache.shared.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsportal",
-            # Bounded: the least recently used third goes when it is full.
-            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 3},
-        }
+    CACHES["readers"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsportal",
+        # Bounded: the least recently used third goes when it is full.
+        "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 3},
     }
 
 _PASSWORD_CHECKS = "django.contrib.auth.password_validation"

@@ -12,7 +12,7 @@ import logging
 import time
 from types import SimpleNamespace
 
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 logger = logging.getLogger("readercache")
@@ -28,10 +28,18 @@ class Unavailable(Exception):
     could not)."""
 
 
+# The cache alias readers' pages use (newsportal.settings.CACHES).
+ALIAS = "readers"
+
+
+def store():
+    return caches[ALIAS]
+
+
 def is_process_local() -> bool:
     """Whether the configured cache lives in this process alone (the embedded
     default), so that other processes cannot see what it holds."""
-    return isinstance(caches["default"], LocMemCache)
+    return isinstance(store(), LocMemCache)
 
 
 def is_available() -> bool:
@@ -57,7 +65,7 @@ def call(method: str, *args, **kwargs):
     if not is_available():
         raise Unavailable
     try:
-        return getattr(cache, method)(*args, **kwargs)
+        return getattr(store(), method)(*args, **kwargs)
     except (ConnectionError, TimeoutError, OSError) as error:
         _note_failure(error)
         raise Unavailable from error

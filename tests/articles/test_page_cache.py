@@ -9,14 +9,13 @@ from datetime import timedelta
 import brotli
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from comments.services import comment_approve
-from readercache import fragments, versions
+from readercache import fragments, shared, versions
 from readercache.memory import NOMINAL_VALUE_BYTES, ProcessMemory
 from readercache.pages import StoredPage
 from tests.comments.helpers import CommentFactory, filled_form, post_comment
@@ -276,8 +275,8 @@ def test_a_hit_within_the_recheck_time_asks_the_shared_cache_nothing(
     monkeypatch.setattr(versions.FileVersions, "recheck_seconds", 60)
     client.get(article.get_absolute_url())
     asked = []
-    monkeypatch.setattr(cache, "get", lambda *a, **k: asked.append(a))
-    monkeypatch.setattr(cache, "get_many", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(shared.store(), "get", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(shared.store(), "get_many", lambda *a, **k: asked.append(a))
 
     response = client.get(article.get_absolute_url())
 
@@ -344,7 +343,7 @@ def test_fragments_are_answered_from_process_memory_within_the_recheck_time(
 
     first = fragments.cached_for_readers("part", build, scheduled=False)
     asked = []
-    monkeypatch.setattr(cache, "get", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(shared.store(), "get", lambda *a, **k: asked.append(a))
     again = fragments.cached_for_readers("part", build, scheduled=False)
 
     assert first == again == "<p>fragment</p>"

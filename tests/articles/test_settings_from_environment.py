@@ -86,21 +86,30 @@ def test_a_malformed_boolean_is_refused():
     assert "DJANGO_DEBUG must be a boolean" in result.stderr
 
 
-def test_redis_url_selects_the_redis_cache():
+def test_redis_url_selects_redis_for_readers_pages():
     values = settings_values(
         DJANGO_SECRET_KEY="x", REDIS_URL="redis://127.0.0.1:6379/0"
     )
 
-    cache = values["CACHES"]["default"]
+    cache = values["CACHES"]["readers"]
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 
-def test_without_redis_url_the_cache_is_local_memory():
+def test_without_redis_url_readers_pages_are_in_local_memory():
     values = settings_values(DJANGO_SECRET_KEY="x")
 
-    assert values["CACHES"]["default"]["BACKEND"] == (
+    assert values["CACHES"]["readers"]["BACKEND"] == (
         "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
+@pytest.mark.parametrize("redis", ["", "redis://127.0.0.1:6379/0"])
+def test_staff_sign_in_state_is_always_in_the_database(redis):
+    values = settings_values(DJANGO_SECRET_KEY="x", REDIS_URL=redis)
+
+    assert values["CACHES"]["default"]["BACKEND"] == (
+        "django.core.cache.backends.db.DatabaseCache"
     )
 
 

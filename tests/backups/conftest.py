@@ -42,6 +42,8 @@ class Site:
             "MEDIA_ROOT": str(self.media_root),
             "COMMENTS_NOTIFY_MODERATORS": "0",
             "REDIS_URL": "",
+            # The request log's lines would mix with the JSON the scripts print.
+            "DJANGO_REQUEST_LOG": "0",
             **variables,
         }
         environment.pop("BACKUP_KEY_FILE", None)

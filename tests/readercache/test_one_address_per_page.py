@@ -2,18 +2,19 @@
 adds to an address is ignored, so no variant renders anew or adds a cache entry."""
 
 import pytest
-from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 
+from readercache import shared
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def cache_entries() -> int:
-    if isinstance(cache._connections[cache._alias], LocMemCache):  # noqa: SLF001
-        return len(cache._connections[cache._alias]._cache)
-    return cache._connections[cache._alias]._cache.get_client().dbsize()
+    store = shared.store()
+    if isinstance(store, LocMemCache):
+        return len(store._cache)
+    return store._cache.get_client().dbsize()
 
 
 @pytest.fixture

@@ -58,11 +58,12 @@ def private_redis(tmp_path):
 def on_private_redis(settings, private_redis):
     process, port = private_redis
     settings.CACHES = {
-        "default": {
+        **settings.CACHES,
+        "readers": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
     }
     return process
 
@@ -121,11 +122,12 @@ def test_a_change_made_while_redis_was_down_shows_once_it_is_back(
 ):
     process, port = private_redis
     settings.CACHES = {
-        "default": {
+        **settings.CACHES,
+        "readers": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
     }
     article = ArticleFactory(title="Clinics extend hours")
     assert b"Clinics extend hours" in client.get(article.get_absolute_url()).content

@@ -169,3 +169,23 @@ def test_passkeys_can_be_added_as_a_factor():
     assert response.status_code == 200
     assert b"/staff/2fa/webauthn/add/" in response.content
     assert Authenticator.Type.WEBAUTHN in {t for t, _ in Authenticator.Type.choices}
+
+
+def test_used_codes_and_lockout_counts_are_kept_where_every_process_sees_them():
+    # Several workers without Redis, or several app servers, must refuse a replay
+    # and count failures together: the sign-in cache is a database table.
+    from django.conf import settings
+    from django.db import connection
+
+    user = staff_member()
+    give_totp(user)
+    client = Client()
+    submit_password(client, "lina", "a wrong guess first")
+    submit_password(client, "lina")
+    submit_code(client, totp_code())
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {settings.SIGN_IN_CACHE_TABLE}")
+        keys = " ".join(row[0] for row in cursor.fetchall())
+    assert "allauth.mfa.totp.used" in keys
+    assert "login_failed" in keys
