@@ -6,6 +6,8 @@ from io import BytesIO
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.template.base import Template
 from django.urls import reverse
 
@@ -16,6 +18,10 @@ pytestmark = pytest.mark.django_db
 def counted(tmp_path, monkeypatch):
     """``get(path)`` through bench.render_counter; Template.render restored after."""
     monkeypatch.setenv("BENCH_RENDER_COUNTS", str(tmp_path))
+    # As Django's test client does: the test's transaction holds the connection,
+    # which the end of a request would otherwise close.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     original = Template.render
     from bench import render_counter
 
@@ -35,6 +41,8 @@ def counted(tmp_path, monkeypatch):
         return sum(path.stat().st_size for path in tmp_path.iterdir())
 
     yield get
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
     Template.render = original
     for descriptor in render_counter._counts.values():
         os.close(descriptor)

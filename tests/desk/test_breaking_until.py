@@ -29,7 +29,8 @@ def test_a_breaking_article_leads_the_ticker_until_its_time_then_falls_back(
     # so this runs on the local-memory cache (the moment handed to any cache is
     # checked by test_the_cache_is_told_when_breaking_ends).
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        **settings.CACHES,
+        "readers": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     start = timezone.now()
     with time_machine.travel(start, tick=False):
