@@ -163,7 +163,7 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [CorrectionInline]
     list_display = [
-        "title",
+        "headline",
         "language",
         "section",
         "state",
@@ -172,6 +172,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "is_breaking",
         "is_live",
     ]
+    list_display_links = ["headline"]
     list_filter = [ReviewQueueFilter, "language", "status", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
@@ -292,6 +293,15 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "waiting":
             return ["submitted_at", "pk"]  # longest waiting first
         return super().get_ordering(request)
+
+    @admin.display(description=_("title"), ordering="title")
+    def headline(self, article):
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>',
+            article.language,
+            direction_of(article.language),
+            article.title,
+        )
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, article):
