@@ -14,10 +14,11 @@ import re
 import secrets
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -81,8 +82,16 @@ class PrivatePostgres:
         if os.geteuid() == 0:  # initdb refuses root: the folder goes to postgres
             shutil.chown(self.folder, "postgres")
             self.as_owner = ["runuser", "-u", "postgres", "--"]
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U",
-                  "postgres", "--no-sync")  # fmt: skip
+        self._run(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        )
 
     @property
     def url(self) -> str:
@@ -96,12 +105,22 @@ class PrivatePostgres:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                  "-o", options, "-w", "start")  # fmt: skip
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
 
     def stop(self) -> None:
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
-                  "stop")  # fmt: skip
+        self._run(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"
+        )
 
     def remove(self) -> None:
         if (self.data / "postmaster.pid").exists():
@@ -121,21 +140,20 @@ def private_postgres(port: int):
 
 CLUSTER_SETUP = (
     SETUP
-    + """
+    + f"""
 from django.contrib.auth.models import Group
 from tests.staff_login import give_totp
 staff = get_user_model().objects.create_user(
-    username="lina", password=%(password)r, is_staff=True
+    username="lina", password={PASSWORD!r}, is_staff=True
 )
 staff.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
-give_totp(staff, %(secret)r)
+give_totp(staff, {TOTP_SECRET!r})
 draft = Article.objects.create(
     title="Night buses return", slug="night-buses-return", lead="Lead.",
     body="<p>Body.</p>", section=section, status=Article.Status.DRAFT,
 )
 result["draft_pk"] = draft.pk
 """
-    % {"password": PASSWORD, "secret": TOTP_SECRET}
 )
 
 
@@ -149,20 +167,25 @@ class Cluster:
     apps: list = field(default_factory=list)
     folder: Path | None = None
 
+    def query(self, sql: str, params=()) -> list[tuple]:
+        """Rows from the site's database (PostgreSQL, or the SQLite file)."""
+        if self.database_url.startswith("sqlite"):
+            path = self.database_url.removeprefix("sqlite:///")
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+                return db.execute(sql.replace("%s", "?"), params).fetchall()
+        with psycopg.connect(self.database_url) as connection:
+            return connection.execute(sql, params).fetchall()
+
     def captcha_answer(self, key: str) -> str:
         """The answer stored for a drawn captcha, read from the shared database."""
-        with psycopg.connect(self.database_url) as connection:
-            row = connection.execute(
-                "SELECT response FROM captcha_captchastore WHERE hashkey = %s", [key]
-            ).fetchone()
-        assert row is not None, "no captcha stored under that key"
-        return row[0]
+        rows = self.query(
+            "SELECT response FROM captcha_captchastore WHERE hashkey = %s", [key]
+        )
+        assert rows, "no captcha stored under that key"
+        return rows[0][0]
 
     def comment_bodies(self) -> set[str]:
-        with psycopg.connect(self.database_url) as connection:
-            return {
-                body for (body,) in connection.execute("SELECT body FROM comments_comment")
-            }
+        return {body for (body,) in self.query("SELECT body FROM comments_comment")}
 
     def kill(self, index: int) -> None:
         """App server ``index`` dies at once with its workers, as if its machine
@@ -178,11 +201,18 @@ class Cluster:
         }
 
 
-def site_env(database_url: str, redis_url: str, static_root: Path, **extra: str):
+def site_env(
+    database_url: str | None, redis_url: str | None, static_root: Path, **extra: str
+) -> dict[str, str]:
+    """Production mode; without a database URL, the site's SQLite file, and without
+    REDIS_URL, readers' versions shared through a file (readercache.versions)."""
+    services = {"DATABASE_URL": database_url} if database_url else {}
+    if redis_url:
+        services.update(
+            REDIS_URL=redis_url, CACHE_KEY_PREFIX=f"np-deploy-{secrets.token_hex(4)}"
+        )
     return dict(
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
-        CACHE_KEY_PREFIX=f"np-deploy-{secrets.token_hex(4)}",
+        **services,
         DJANGO_DEBUG="0",
         STATIC_ROOT=str(static_root),
         DJANGO_SECURE_COOKIES="0",
@@ -192,8 +222,15 @@ def site_env(database_url: str, redis_url: str, static_root: Path, **extra: str)
 
 
 @contextmanager
-def cluster(folder: Path, *, database_url: str, redis_url: str, static_root: Path,
-            workers: int = 2, **extra_env: str):  # fmt: skip
+def cluster(
+    folder: Path,
+    *,
+    database_url: str | None = None,
+    redis_url: str | None = None,
+    static_root: Path,
+    workers: int = 2,
+    **extra_env: str,
+):
     """Migrate a site on ``database_url``, then run two app servers and nginx."""
     site = SiteProcess(
         folder, **site_env(database_url, redis_url, static_root, **extra_env)
@@ -204,15 +241,24 @@ def cluster(folder: Path, *, database_url: str, redis_url: str, static_root: Pat
     if app_ports[1] == app_ports[0]:
         app_ports[1] = free_port(42)
     web_port = free_port(60)
-    found = Cluster(site, database_url, article, app_ports, web_port, folder=folder)
-    with gunicorn(site, port=app_ports[0], workers=workers) as first:
-        with gunicorn(site, port=app_ports[1], workers=workers) as second:
-            found.apps = [first, second]
-            media = folder / "media"
-            media.mkdir(exist_ok=True)
-            with nginx(folder, port=web_port, app_port=app_ports,
-                       static_root=static_root, media_root=media):  # fmt: skip
-                yield found
+    found = Cluster(
+        site, site.env["DATABASE_URL"], article, app_ports, web_port, folder=folder
+    )
+    media = folder / "media"
+    media.mkdir(exist_ok=True)
+    with (
+        gunicorn(site, port=app_ports[0], workers=workers) as first,
+        gunicorn(site, port=app_ports[1], workers=workers) as second,
+        nginx(
+            folder,
+            port=web_port,
+            app_port=app_ports,
+            static_root=static_root,
+            media_root=media,
+        ),
+    ):
+        found.apps = [first, second]
+        yield found
 
 
 @dataclass
@@ -251,8 +297,14 @@ class Reader:
         self.real_ip = real_ip
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict | None = None,
-                body: bytes | None = None, timeout: float = 30) -> Answer:  # fmt: skip
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict | None = None,
+        body: bytes | None = None,
+        timeout: float = 30,
+    ) -> Answer:
         from urllib.parse import urlencode
 
         headers = {"Host": HOST}
@@ -296,8 +348,8 @@ def comment_fields(page: str, challenge: str) -> tuple[str, dict[str, str]]:
     form = soup.select_one("form.comment-form")
     assert form is not None, "the page has no comment form"
     data = {}
-    for element in [*form.select("input[name], textarea[name]"),
-                    *BeautifulSoup(challenge, "html.parser").select("input[name]")]:  # fmt: skip
+    drawn = BeautifulSoup(challenge, "html.parser").select("input[name]")
+    for element in [*form.select("input[name], textarea[name]"), *drawn]:
         if element.get("type") in {"submit", "button", "image"}:
             continue
         data[element["name"]] = element.get("value", "")
@@ -309,8 +361,9 @@ def challenge_url(page: str) -> str:
     return form["data-challenge-url"]
 
 
-def post_comment(reader: Reader, found: Cluster, body: str, *,
-                 challenge_from: Reader | None = None) -> Answer:  # fmt: skip
+def post_comment(
+    reader: Reader, found: Cluster, body: str, *, challenge_from: Reader | None = None
+) -> Answer:
     """Read the article, draw the captcha (through ``challenge_from`` if given),
     answer it and post ``body``: the last answer the reader got."""
     page = reader.get(found.article["url"])
@@ -338,9 +391,12 @@ def sign_in(reader: Reader) -> None:
     page = reader.get("/staff/login/")
     answer = reader.post(
         "/staff/login/",
-        {"login": "lina", "password": PASSWORD,
-         "csrfmiddlewaretoken": csrf_token(page.body)},
-    )  # fmt: skip
+        {
+            "login": "lina",
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": csrf_token(page.body),
+        },
+    )
     assert answer.header("Location") == "/staff/2fa/authenticate/", answer.status
     page = reader.get("/staff/2fa/authenticate/")
     answer = reader.post(
@@ -355,9 +411,13 @@ def admin_action(reader: Reader, changelist: str, action: str, pk: int) -> Answe
     assert page.status == 200, page.status
     return reader.post(
         changelist,
-        {"action": action, "_selected_action": str(pk), "index": "0",
-         "csrfmiddlewaretoken": csrf_token(page.body)},
-    )  # fmt: skip
+        {
+            "action": action,
+            "_selected_action": str(pk),
+            "index": "0",
+            "csrfmiddlewaretoken": csrf_token(page.body),
+        },
+    )
 
 
 def wait_until(check, *, seconds: float = 15, step: float = 0.1):

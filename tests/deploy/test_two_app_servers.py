@@ -21,10 +21,16 @@ from tests.deploy.cluster import (
 @pytest.fixture
 def site(tmp_path, collected_static):
     server, redis = shared_services()
-    with fresh_database(server) as database:
-        with cluster(tmp_path, database_url=database, redis_url=redis,
-                     static_root=collected_static) as found:  # fmt: skip
-            yield found
+    with (
+        fresh_database(server) as database,
+        cluster(
+            tmp_path,
+            database_url=database,
+            redis_url=redis,
+            static_root=collected_static,
+        ) as found,
+    ):
+        yield found
 
 
 def test_each_server_shows_what_was_done_through_the_other(site):
@@ -79,7 +85,5 @@ def test_through_nginx_the_two_servers_take_turns(site):
     assert answers == [200] * 6
     logs = {port: (site.folder / f"gunicorn-{port}.log") for port in site.app_ports}
     assert wait_until(
-        lambda: all(
-            "GET /health/ 200" in path.read_text() for path in logs.values()
-        )
+        lambda: all("GET /health/ 200" in path.read_text() for path in logs.values())
     ), "nginx did not send requests to both app servers"
