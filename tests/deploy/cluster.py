@@ -304,10 +304,11 @@ class Reader:
         data: dict | None = None,
         body: bytes | None = None,
         timeout: float = 30,
+        host: str = HOST,
     ) -> Answer:
         from urllib.parse import urlencode
 
-        headers = {"Host": HOST}
+        headers = {"Host": host}
         if self.real_ip:
             headers["X-Real-IP"] = self.real_ip
         if self.cookies:
