@@ -17,7 +17,9 @@ import signal
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
+from collections import Counter
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,6 +298,8 @@ class Reader:
         # Straight to an app server there is no nginx to say who the reader is.
         self.real_ip = real_ip
         self.cookies: dict[str, str] = {}
+        # The kind of every answer this reader got, in order.
+        self.kinds: list[str] = []
 
     def request(
         self,
@@ -333,7 +337,9 @@ class Reader:
                 self.cookies[name.strip()] = value
             else:
                 self.cookies.pop(name.strip(), None)
-        return Answer(response.status, text, response.headers)
+        answer = Answer(response.status, text, response.headers)
+        self.kinds.append(answer.kind)
+        return answer
 
     def get(self, path: str, **kwargs) -> Answer:
         return self.request("GET", path, **kwargs)
@@ -429,3 +435,53 @@ def wait_until(check, *, seconds: float = 15, step: float = 0.1):
             return value
         time.sleep(step)
     return check()
+
+
+class Stream:
+    """Readers reading the article and posting comments through nginx, in threads,
+    until stopped: every answer counted by kind, every acknowledged comment kept."""
+
+    def __init__(self, found: Cluster, *, readers: int = 4, pause: float = 0.05):
+        self.found, self.pause = found, pause
+        self.stop = threading.Event()
+        self.acknowledged: list[tuple[float, str]] = []
+        self.answers: list[tuple[float, str]] = []
+        self.lock = threading.Lock()
+        self.threads = [
+            threading.Thread(target=self._read_and_post, args=(n,), daemon=True)
+            for n in range(readers)
+        ]
+
+    def _read_and_post(self, n: int) -> None:
+        reader = Reader(self.found.web_port, f"127.0.{n + 1}.{n + 2}")
+        count = 0
+        while not self.stop.is_set():
+            count += 1
+            body = f"Stream {n} comment {count}."
+            try:
+                reader.get("/en/")
+                answer = post_comment(reader, self.found, body)
+            except OSError as error:  # nginx itself must never fail
+                reader.kinds.append(f"connection {type(error).__name__}")
+                answer = None
+            now = time.monotonic()
+            with self.lock:
+                self.answers.extend((now, kind) for kind in reader.kinds)
+                if answer is not None and answer.kind == "acknowledged":
+                    self.acknowledged.append((now, body))
+            reader.kinds.clear()
+            time.sleep(self.pause)
+
+    def __enter__(self) -> "Stream":
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def kinds(self) -> dict[str, int]:
+        with self.lock:
+            return dict(Counter(kind for _at, kind in self.answers))
