@@ -5,6 +5,8 @@ lost)."""
 
 import time
 
+import pytest
+
 from tests.deploy.cluster import (
     Stream,
     cluster,
@@ -12,6 +14,8 @@ from tests.deploy.cluster import (
     shared_services,
     wait_until,
 )
+
+pytestmark = pytest.mark.deploy
 
 
 def test_killing_one_app_server_loses_no_comment_and_shows_no_bare_page(

@@ -5,6 +5,8 @@ app servers), within seconds."""
 
 import time
 
+import pytest
+
 from tests.deploy.cluster import (
     Stream,
     cluster,
@@ -16,6 +18,8 @@ from tests.deploy.cluster import (
 from tests.deploy.servers import free_port
 
 RECOVERY_LIMIT_SECONDS = 10
+
+pytestmark = pytest.mark.deploy
 
 
 def test_a_database_restart_gives_the_styled_503_and_heals_by_itself(

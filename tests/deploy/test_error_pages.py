@@ -24,6 +24,8 @@ SECURITY_HEADERS = (
     "Permissions-Policy",
 )
 
+pytestmark = pytest.mark.deploy
+
 
 def build_script():
     loader = importlib.machinery.SourceFileLoader(

@@ -5,10 +5,13 @@ on the other server and no other POST, no reader's address in any log format."""
 import re
 import subprocess
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from tests.deploy.servers import ROOT, nginx_binary
+
+pytestmark = pytest.mark.deploy
 
 SHIPPED = ROOT / "deploy" / "nginx.conf"
 

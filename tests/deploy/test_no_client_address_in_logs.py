@@ -9,7 +9,11 @@ say what went wrong: an error log that says nothing would pass trivially.
 
 import re
 
+import pytest
+
 from tests.deploy.cluster import Reader, cluster, post_comment
+
+pytestmark = pytest.mark.deploy
 
 ADDRESSES = [f"127.0.{n}.{n + 2}" for n in range(1, 9)]
 

@@ -5,6 +5,8 @@ try again (429)."""
 
 import threading
 
+import pytest
+
 from tests.deploy.cluster import (
     Reader,
     challenge_url,
@@ -16,6 +18,8 @@ from tests.deploy.cluster import (
 
 POSTS = 20
 LIMIT = 5
+
+pytestmark = pytest.mark.deploy
 
 
 def test_twenty_posts_at_once_from_one_sender_store_exactly_the_limit(

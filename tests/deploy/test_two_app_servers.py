@@ -17,6 +17,8 @@ from tests.deploy.cluster import (
     wait_until,
 )
 
+pytestmark = pytest.mark.deploy
+
 
 @pytest.fixture
 def site(tmp_path, collected_static):
