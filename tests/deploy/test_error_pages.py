@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.deploy.cluster import Reader, cluster
+from tests.deploy.cluster import Reader, cluster, post_comment
 from tests.deploy.servers import ROOT
 
 PAGES = ROOT / "deploy" / "error-pages"
@@ -111,6 +111,18 @@ def test_django_s_400_and_csrf_403_are_styled(site):
         "/staff/login/", {"login": "lina", "password": "x"}
     )
     assert refused.status == 403 and 'class="error-code">403<' in refused.body
+
+
+def test_a_reader_cannot_choose_the_address_the_app_hashes(site):
+    # The edge overwrites X-Real-IP: two posts claiming two addresses from one
+    # connection's address are one sender (one rate limit, one ban).
+    for claimed in ("198.51.100.1", "198.51.100.2"):
+        reader = Reader(site.web_port, "127.0.0.2", real_ip=claimed)
+        assert post_comment(reader, site, f"Claiming {claimed}.").kind == "acknowledged"
+    senders = site.query(
+        "SELECT DISTINCT sender_hash FROM comments_comment WHERE body LIKE 'Claiming%'"
+    )
+    assert len(senders) == 1 and senders[0][0] != "unknown"
 
 
 def test_with_both_app_servers_gone_readers_get_the_styled_502(site):
