@@ -27,5 +27,7 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "newsportal.views.bad_request"
+handler403 = "newsportal.views.permission_denied"
 handler404 = "newsportal.views.page_not_found"
 handler500 = "newsportal.views.server_error"
