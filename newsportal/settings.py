@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "people",
     "staff",
     "backups",
+    # The lite edition (plain pages for slow links) and the signed static copy.
+    "lite",
+    "staticcopy",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
     "allauth.account",
