@@ -16,9 +16,7 @@ from readercache.pages import cache_page_for_readers
 
 @cache_page_for_readers(parameters=("page",))
 def front(request):
-    page = paginate(
-        request, selectors.front_headlines(), count=selectors.front_count()
-    )
+    page = paginate(request, selectors.front_headlines(), count=selectors.front_count())
     return render(request, "lite/front.html", {"page": page})
 
 

@@ -17,7 +17,18 @@ pytestmark = pytest.mark.skipif(
 
 def w3m_dump(html: bytes) -> str:
     return subprocess.run(
-        ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80"],
+        [
+            "w3m",
+            "-dump",
+            "-T",
+            "text/html",
+            "-I",
+            "UTF-8",
+            "-O",
+            "UTF-8",
+            "-cols",
+            "80",
+        ],
         input=html,
         capture_output=True,
         check=True,

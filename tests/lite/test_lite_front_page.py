@@ -24,7 +24,9 @@ def full_editions(db):
     for n in range(30):
         ArticleFactory(title=f"{n:02d} {LONG_ENGLISH_TITLE}"[:200])
         ArticleFactory(
-            language="ar", title=f"{n:02d} {LONG_ARABIC_TITLE}"[:200], slug=f"arabic-story-{n}"
+            language="ar",
+            title=f"{n:02d} {LONG_ARABIC_TITLE}"[:200],
+            slug=f"arabic-story-{n}",
         )
 
 
@@ -32,7 +34,7 @@ def full_editions(db):
 def test_front_page_is_under_its_byte_budget_and_plain(client, full_editions, language):
     response = client.get(front_url(language))
     assert response.status_code == 200
-    print(language, len(response.content), 'bytes')
+    print(language, len(response.content), "bytes")
     assert len(response.content) < BUDGET_BYTES, len(response.content)
     page = counted(response.content.decode())
     assert page.forbidden == []
