@@ -38,6 +38,9 @@ NOT_FOR_READERS = ("/admin/", "/staff/", "/captcha/", "/i18n/", "/health/")
 # Which views show one article: under --since, an unchanged one is not fetched again.
 ARTICLE_VIEWS = {"articles:detail", "lite:article"}
 MAX_REDIRECTS = 5
+# Why an address is fetched: a page links it; a starting point that may not exist
+# (robots.txt, sitemap.xml); a changed story's page, to learn whether it is gone.
+LINKED, OPTIONAL, RECHECKED = "linked", "optional", "rechecked"
 
 
 @dataclass
@@ -49,8 +52,7 @@ class Fetched:
     location: str | None = None
     # Left as it is in the copy (unchanged since the last export).
     kept: bool = False
-    # An optional starting point (robots.txt, sitemap.xml) that did not answer.
-    optional: bool = False
+    role: str = "linked"
 
     @property
     def file(self) -> str:
@@ -88,21 +90,27 @@ class Crawl:
 
     # First pass: fetch everything reachable.
 
-    def run(self, seeds: list[str], optional_seeds: list[str]) -> Result:
+    def run(
+        self, seeds: list[str], optional: list[str], rechecked: list[str] = ()
+    ) -> Result:
+        """Crawl from ``seeds``; ``optional`` ones may not exist (robots.txt);
+        ``rechecked`` ones are fetched again even if nothing links them any more
+        (a story taken down since the last export), and removed if gone."""
         with tempfile.TemporaryDirectory(prefix="export-") as staging:
             self.staging = Path(staging)
-            queue = deque((key, False) for key in seeds)
-            queue.extend((key, True) for key in optional_seeds)
+            queue = deque((key, LINKED) for key in seeds)
+            queue.extend((key, OPTIONAL) for key in optional)
+            queue.extend((key, RECHECKED) for key in rechecked)
             while queue:
-                key, optional = queue.popleft()
+                key, role = queue.popleft()
                 if key in self.fetched or key.startswith(NOT_FOR_READERS):
                     continue
                 page = self.fetch(key)
-                page.optional = optional and page.status != 200
+                page.role = role
                 self.fetched[key] = page
                 for link in self.links_of(page):
                     self.linked_from.setdefault(link, key)
-                    queue.append((link, False))
+                    queue.append((link, LINKED))
             return self.write()
 
     def fetch(self, key: str) -> Fetched:
@@ -209,9 +217,12 @@ class Crawl:
                 result.kept.append(page.file)
             elif page.status == 200 and is_inside(page.file):
                 self._write_one(page, result)
-            elif page.status in {404, 410} and not page.optional:
+            elif page.status in {404, 410} and page.role != OPTIONAL:
                 self._remove(file_for(page.key), result)
-            if page.status not in {200, 301, 302, 303, 307, 308} and not page.optional:
+            if (
+                page.status not in {200, 301, 302, 303, 307, 308}
+                and page.role == LINKED
+            ):
                 referrer = self.linked_from.get(page.key, "")
                 result.broken.append((page.key, page.status, referrer))
         return result

@@ -3,8 +3,12 @@ under ``export_static --since``."""
 
 from datetime import datetime
 
+from django.urls import reverse
+from django.utils import translation
+
 from articles.models import Article, Correction
 from comments.models import Comment
+from staticcopy.addresses import site_key
 
 
 def articles_changed_since(since: datetime) -> set[int]:
@@ -31,3 +35,14 @@ def articles_changed_since(since: datetime) -> set[int]:
         )
     )
     return changed
+
+
+def article_addresses(pks: set[int]) -> list[str]:
+    """The full and the lite page of each of these articles, whatever their status
+    (a taken-down one's pages are to leave the copy)."""
+    addresses = []
+    for article in Article.objects.filter(pk__in=pks).only("pk", "slug", "language"):
+        with translation.override(article.language):
+            addresses.append(site_key(article.get_absolute_url()))
+            addresses.append(site_key(reverse("lite:article", args=[article.pk])))
+    return addresses

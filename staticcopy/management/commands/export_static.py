@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from staticcopy import signing
 from staticcopy.addresses import relative_link, site_key
 from staticcopy.crawl import Crawl, remove_others, write_if_changed
-from staticcopy.selectors import articles_changed_since
+from staticcopy.selectors import article_addresses, articles_changed_since
 
 EXPORTED_AT = "exported-at.txt"
 ROOT_PAGE = "index.html"
@@ -57,13 +57,13 @@ class Command(BaseCommand):
         started = timezone.now()
         root.mkdir(parents=True, exist_ok=True)
 
-        crawl = Crawl(
-            root,
-            changed_articles=articles_changed_since(since_time) if since_time else None,
-        )
+        changed = articles_changed_since(since_time) if since_time else None
+        crawl = Crawl(root, changed_articles=changed)
         fronts = _front_pages()
         result = crawl.run(
-            [key for _lang, pages in fronts for key in pages], OPTIONAL_SEEDS
+            [key for _lang, pages in fronts for key in pages],
+            OPTIONAL_SEEDS,
+            article_addresses(changed or set()),
         )
         _write_root_page(root, crawl, fronts)
         (root / EXPORTED_AT).write_text(started.isoformat() + "\n", encoding="utf-8")
