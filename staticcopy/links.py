@@ -34,6 +34,7 @@ _NOT_LINKS = ("#", "mailto:", "tel:", "javascript:", "data:", "about:")
 HTML = "html"
 XML = "xml"
 CSS = "css"
+TEXT = "text"
 
 
 def kind_of(content_type: str) -> str | None:
@@ -44,6 +45,9 @@ def kind_of(content_type: str) -> str | None:
         return CSS
     if kind.endswith("xml"):
         return XML
+    if kind == "text/plain":
+        # robots.txt's Sitemap line.
+        return TEXT
     return None
 
 
@@ -109,6 +113,8 @@ class Links:
 
         if kind == CSS:
             return _CSS_URL.sub(css_url, text)
+        if kind == TEXT:
+            return _ABSOLUTE.sub(absolute, text)
         if kind == HTML:
             text = _FORM.sub("", text)
             text = _SRCSET.sub(srcset, text)
