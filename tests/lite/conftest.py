@@ -78,7 +78,8 @@ class TagCounter(HTMLParser):
             self.forbidden.append("style")
         if tag == "link" and "stylesheet" in (attributes.get("rel") or ""):
             self.forbidden.append("stylesheet")
-        if tag == "link" and "icon" in (attributes.get("rel") or ""):
+        icon = tag == "link" and "icon" in (attributes.get("rel") or "")
+        if icon and attributes.get("href") != "data:,":
             self.forbidden.append("icon")
 
 
