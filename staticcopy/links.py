@@ -5,11 +5,13 @@ Pages, feeds, sitemaps and stylesheets are our own output, written by our templa
 and by Django's feed and sitemap classes, so their links are found by pattern:
 ``href``/``src``/``srcset`` attributes in HTML, any absolute URL of the site (feeds,
 sitemaps, structured data), and ``url(...)`` in CSS. Forms are taken out of pages:
-a static copy has no server to post a comment or a search to.
+a static copy has no server to post a comment or a search to; so is whatever a
+template marks ``data-needs-server`` (the comment form's heading and hints).
 """
 
 import html
 import re
+from html.parser import HTMLParser
 from collections.abc import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
@@ -49,6 +51,50 @@ def kind_of(content_type: str) -> str | None:
         # robots.txt's Sitemap line.
         return TEXT
     return None
+
+
+class _NeedsServer(HTMLParser):
+    """The spans of the elements marked ``data-needs-server``, outermost only."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0]
+        for line in text.splitlines(keepends=True):
+            self.line_starts.append(self.line_starts[-1] + len(line))
+        self.spans: list[tuple[int, int]] = []
+        self.open: tuple[str, int] | None = None
+        self.depth = 0
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if self.open is None:
+            if any(name == "data-needs-server" for name, _value in attrs):
+                self.open, self.depth = (tag, self._offset()), 1
+        elif tag == self.open[0]:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.open is None or tag != self.open[0]:
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            end = self.text.index(">", self._offset()) + 1
+            self.spans.append((self.open[1], end))
+            self.open = None
+
+
+def without_server_parts(text: str) -> str:
+    """``text`` without its forms and the parts marked ``data-needs-server``."""
+    if "data-needs-server" in text:
+        for start, end in reversed(_NeedsServer(text).spans):
+            text = text[:start] + text[end:]
+    return _FORM.sub("", text)
 
 
 class Links:
@@ -116,7 +162,7 @@ class Links:
         if kind == TEXT:
             return _ABSOLUTE.sub(absolute, text)
         if kind == HTML:
-            text = _FORM.sub("", text)
+            text = without_server_parts(text)
             text = _SRCSET.sub(srcset, text)
         text = _ATTRIBUTE.sub(attribute, text)
         return _ABSOLUTE.sub(absolute, text)
