@@ -125,6 +125,8 @@ class Crawl:
                 )
         if self._is_kept_article(key):
             return Fetched(key=key, status=200, kept=True)
+        # Every page as a first-time anonymous reader gets it: no cookie carried.
+        self.client.cookies.clear()
         response = self.client.get(key, secure=self.secure)
         page = Fetched(
             key=key,

@@ -11,8 +11,8 @@ template marks ``data-needs-server`` (the comment form's heading and hints).
 
 import html
 import re
-from html.parser import HTMLParser
 from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 # A same-site URL (made absolute) to its replacement, or None to leave it.

@@ -73,7 +73,8 @@ def _ssh_keygen(*arguments: str, stdin: bytes | None = None) -> str:
     try:
         done = subprocess.run(
             ["ssh-keygen", *arguments],
-            input=stdin,
+            # Never a prompt: a key with a passphrase is used through ssh-agent.
+            input=stdin if stdin is not None else b"",
             capture_output=True,
             timeout=SSH_KEYGEN_SECONDS,
         )
@@ -86,8 +87,12 @@ def _ssh_keygen(*arguments: str, stdin: bytes | None = None) -> str:
 
 
 def publish_allowed_signers(root: Path, *, key: Path, principal: str) -> None:
-    """Write the key's public half as an ``allowed_signers`` line."""
-    public = _ssh_keygen("-y", "-f", str(key)).split()
+    """Write the key's public half as an ``allowed_signers`` line. ``key`` may be
+    a public key whose private half is in ssh-agent (a key with a passphrase)."""
+    if key.suffix == ".pub":
+        public = key.read_text(encoding="utf-8").split()
+    else:
+        public = _ssh_keygen("-y", "-f", str(key)).split()
     line = f'{principal} namespaces="{NAMESPACE}" {public[0]} {public[1]}\n'
     (root / ALLOWED_SIGNERS).write_text(line, encoding="utf-8")
 
