@@ -50,6 +50,8 @@ def test_front_page_lists_the_edition_newest_first_and_pages_on(client, full_edi
     assert 'href="?page=2"' in first
     second = client.get(front_url("en", 2)).content.decode()
     assert "29 Residents" in second and "00 Residents" not in second
+    # Back to the first page without a redirect: a round trip saved on a slow link.
+    assert f'rel="prev" href="{front_url("en")}"' in second
     assert client.get(front_url("en", 3)).status_code == 404
 
 

@@ -88,3 +88,20 @@ def test_a_full_export_again_rewrites_nothing_unchanged(site, exported, capsys):
     export(exported, site.key)
     assert stamp(page) == before
     assert " 0 written" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_since_rewrites_an_article_whose_comment_was_approved(site, exported):
+    from comments.models import Comment
+    from tests.comments.helpers import CommentFactory
+
+    comment = CommentFactory(article=site.other, pending=True)
+    page = article_file(exported, site.other)
+    before = stamp(page)
+    since = timezone.now()
+    comment.status = Comment.Status.APPROVED
+    comment.decided_at = timezone.now()
+    comment.save()
+    export(exported, site.key, "--since", since.isoformat())
+    assert stamp(page) != before
+    assert "Comments (1)" in page.read_text()
