@@ -114,3 +114,10 @@ def test_export_refuses_without_a_key_and_into_a_foreign_folder(site, tmp_path):
     with pytest.raises(CommandError, match="holds files but no SHA256SUMS"):
         call_command("export_static", str(foreign), "--key", str(site.key))
     assert (foreign / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.django_db
+def test_export_refuses_a_site_url_the_site_would_not_answer(site, settings, tmp_path):
+    settings.ALLOWED_HOSTS = ["other.example.org"]
+    with pytest.raises(CommandError, match="not in DJANGO_ALLOWED_HOSTS"):
+        call_command("export_static", str(tmp_path / "c"), "--key", str(site.key))

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from django.utils.http import validate_host
 
 from staticcopy import signing
 from staticcopy.addresses import relative_link, site_key
@@ -53,6 +54,12 @@ class Command(BaseCommand):
         if key is not None and not key.is_file():
             raise CommandError(f"The signing key {key} is not a file.")
         _refuse_foreign_directory(root)
+        host = urlsplit(settings.SITE_URL).hostname or ""
+        if not validate_host(host, settings.ALLOWED_HOSTS):
+            raise CommandError(
+                f"SITE_URL's host {host!r} is not in DJANGO_ALLOWED_HOSTS: the site "
+                "would answer every page of the export with 400."
+            )
         since_time = _since(since, root)
         started = timezone.now()
         root.mkdir(parents=True, exist_ok=True)
