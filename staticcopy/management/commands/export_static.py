@@ -5,11 +5,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.http.request import validate_host
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from django.utils.http import validate_host
 
 from staticcopy import signing
 from staticcopy.addresses import relative_link, site_key
