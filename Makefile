@@ -8,7 +8,7 @@ BASE_PYTHON := $(shell for p in python3.13 python3.12; do $$p -c 'import sys' >/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test test-fast test-browser lint format migrate demo clean bench
+.PHONY: install messages run serve test test-fast test-browser lint format migrate demo clean bench bench-login
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then echo "newsportal needs Python 3.13 (or 3.12): neither python3.13 nor python3.12 runs on this machine." >&2; exit 1; fi
@@ -59,6 +59,10 @@ format: install
 # `make bench BENCH_ARGS=--rebuild` builds that database anew.
 bench: messages
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Readers' latency while 16 clients flood the staff sign-in: see bench/login_flood.py.
+bench-login: messages
+	$(PY) -m bench.login_flood $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -233,7 +233,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_PASSWORD_CHECKS}.NumericPasswordValidator"},
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2, computed at the lowest CPU priority so readers' requests come first
+    # (staff.hashers); the hashes are plain Argon2.
+    "staff.hashers.LowPriorityArgon2PasswordHasher",
     # Older hashes still check, and are upgraded to Argon2 at the next sign-in.
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
