@@ -35,6 +35,12 @@ run: demo
 	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve-dev
 
+# The production stack on this machine (gunicorn with deploy/gunicorn.conf.py and the
+# tasks worker), after check --deploy, migrate and collectstatic: see the README,
+# Production. `make serve ENV_FILE=/etc/newsportal/production.env`.
+serve: messages
+	ENV_FILE=$(ENV_FILE) HOST=$(HOST) PORT=$(PORT) bash scripts/serve-production
+
 test: messages
 	bash scripts/ensure-system-packages
 	$(VENV)/bin/pytest
