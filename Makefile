@@ -32,6 +32,7 @@ demo: messages
 	DJANGO_DEBUG=1 SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
 
 run: demo
+	bash scripts/ensure-run-packages
 	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve-dev
 
@@ -39,6 +40,7 @@ run: demo
 # tasks worker), after check --deploy, migrate and collectstatic: see the README,
 # Production. `make serve ENV_FILE=/etc/newsportal/production.env`.
 serve: messages
+	bash scripts/ensure-run-packages
 	ENV_FILE=$(ENV_FILE) HOST=$(HOST) PORT=$(PORT) bash scripts/serve-production
 
 test: messages
