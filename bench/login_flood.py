@@ -8,8 +8,10 @@ it), so neither lock stops the flood early: every one costs a real Argon2 check,
 a morning's worth of editors and moderators would. The reader is one client asking
 for a cached article page again and again; its latency is what the table shows.
 
-It runs once with no limit on password checks (STAFF_PASSWORD_CHECKS_AT_ONCE=1000,
-the behaviour before staff.password_checks) and once with the shipped default, 1.
+Three runs: as before issue 15 (no limit on password checks at once, Argon2 at
+normal priority: bench.login_settings), with only the limit
+(STAFF_PASSWORD_CHECKS_AT_ONCE=1), and as shipped (the limit, and Argon2 at the
+lowest CPU priority: staff.hashers).
 
     .venv/bin/python -m bench.login_flood [--seconds 15] [--flooders 16]
 
@@ -48,13 +50,22 @@ print("URL", article.get_absolute_url())
 """
 
 
-def site_environment(folder: Path, checks_at_once: int) -> dict:
+# (label, settings module, STAFF_PASSWORD_CHECKS_AT_ONCE)
+RUNS = [
+    ("before: no limit", "bench.login_settings", 1000),
+    ("limit 1 only", "bench.login_settings", 1),
+    ("shipped: limit 1, low priority", "newsportal.settings", 1),
+]
+
+
+def site_environment(folder: Path, checks_at_once: int, settings: str) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "GUNICORN_"))
     }
     env.update(
+        DJANGO_SETTINGS_MODULE=settings,
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-" + secrets.token_urlsafe(40),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -158,21 +169,23 @@ def figures(latencies: list[float]) -> str:
     )
 
 
-def run(checks_at_once: int, args, folder: Path) -> list[str]:
-    env = site_environment(folder, checks_at_once)
-    server = Server(f"login-{checks_at_once}", env, folder)
+def run(number: int, args, folder: Path) -> list[str]:
+    label, settings, checks_at_once = RUNS[number]
+    env = site_environment(folder, checks_at_once, settings)
+    server = Server(f"login-{number}", env, folder)
     server.start()
     rows = []
     try:
         server.wait_ready()
         for _ in range(10):  # Both workers cache the page.
             http_request(server.port, "GET", args.path)
-        for label, flooders in (("readers alone", 0), ("during the flood", 16)):
-            flooders = flooders and args.flooders
+        for reader, flooders in (("alone", 0), ("during the flood", args.flooders)):
             outcome = timed(server.port, args.path, args.seconds, flooders)
-            answers = ", ".join(f"{k} {v}" for k, v in sorted(outcome["answers"].items()))
+            answers = ", ".join(
+                f"{kind} {count}" for kind, count in sorted(outcome["answers"].items())
+            )
             rows.append(
-                f"| {checks_at_once:>5} | {label:<16} | {figures(outcome['latencies'])}"
+                f"| {label} | {reader} | {figures(outcome['latencies'])}"
                 f" | {answers or '-'} |"
             )
             print(rows[-1], flush=True)
@@ -185,21 +198,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--flooders", type=int, default=16)
-    parser.add_argument("--limits", default="1000,1", help="STAFF_PASSWORD_CHECKS_AT_ONCE values")
+    parser.add_argument(
+        "--runs", default="0,1,2", help="which of the three runs (0: before)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsportal-login-bench-") as name:
         folder = Path(name)
-        env = site_environment(folder, 1)
+        env = site_environment(folder, 1, "newsportal.settings")
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         args.path = manage(env, "shell", "-c", SETUP).split("URL", 1)[1].strip()
         print(
-            "| checks at once | reader | requests | p50 ms | p90 ms | p99 ms | max ms"
+            "| server | reader | requests | p50 ms | p90 ms | p99 ms | max ms"
             " | sign-in answers |\n|---|---|---|---|---|---|---|---|",
             flush=True,
         )
-        for limit in (int(value) for value in args.limits.split(",")):
-            run(limit, args, folder)
+        for number in (int(value) for value in args.runs.split(",")):
+            run(number, args, folder)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,12 @@ def run_script(path: str, *, as_nobody: bool) -> subprocess.CompletedProcess:
         if os.geteuid() != 0:
             pass  # Already not root.
         elif shutil.which("setpriv"):
-            prefix = [shutil.which("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups"]
+            prefix = [
+                shutil.which("setpriv"),
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+            ]
         else:
             pytest.skip("needs setpriv (util-linux) to run as another user")
     return subprocess.run(
