@@ -8,6 +8,7 @@ stored hashes are plain Argon2 (same algorithm name and parameters): this change
 when the work runs, never what it computes.
 """
 
+import contextlib
 import os
 import threading
 
@@ -20,10 +21,9 @@ def _at_lowest_priority(work, *args):
     outcome: dict = {}
 
     def run():
-        try:
+        # A platform without per-thread priorities hashes at normal priority.
+        with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
-        except OSError:
-            pass  # A platform without per-thread priorities hashes at normal priority.
         try:
             outcome["value"] = work(*args)
         except BaseException as error:  # Handed to the caller, whatever it is.
