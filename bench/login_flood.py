@@ -8,10 +8,12 @@ it), so neither lock stops the flood early: every one costs a real Argon2 check,
 a morning's worth of editors and moderators would. The reader is one client asking
 for a cached article page again and again; its latency is what the table shows.
 
-Three runs: as before issue 15 (no limit on password checks at once, Argon2 at
+Four runs: as before issue 15 (no limit on password checks at once, Argon2 at
 normal priority: bench.login_settings), with only the limit
-(STAFF_PASSWORD_CHECKS_AT_ONCE=1), and as shipped (the limit, and Argon2 at the
-lowest CPU priority: staff.hashers).
+(STAFF_PASSWORD_CHECKS_AT_ONCE=1), as shipped (the limit, and Argon2 at the lowest
+CPU priority: staff.hashers), and as shipped with the sign-ins sent to a gunicorn of
+their own (one worker, on the same machine and database), as nginx could route
+/staff/ and /admin/.
 
     .venv/bin/python -m bench.login_flood [--seconds 15] [--flooders 16]
 
@@ -50,11 +52,18 @@ print("URL", article.get_absolute_url())
 """
 
 
-# (label, settings module, STAFF_PASSWORD_CHECKS_AT_ONCE)
+# (label, settings module, STAFF_PASSWORD_CHECKS_AT_ONCE, staff on a server of
+# their own)
 RUNS = [
-    ("before: no limit", "bench.login_settings", 1000),
-    ("limit 1 only", "bench.login_settings", 1),
-    ("shipped: limit 1, low priority", "newsportal.settings", 1),
+    ("before: no limit", "bench.login_settings", 1000, False),
+    ("limit 1 only", "bench.login_settings", 1, False),
+    ("shipped: limit 1, low priority", "newsportal.settings", 1, False),
+    (
+        "shipped, staff on a 1-worker gunicorn of their own",
+        "newsportal.settings",
+        1,
+        True,
+    ),
 ]
 
 
@@ -134,12 +143,14 @@ def flood(port: int, stop: threading.Event, answers: dict, lock: threading.Lock)
             answers[kind] = answers.get(kind, 0) + 1
 
 
-def timed(port: int, path: str, seconds: float, flooders: int) -> dict:
+def timed(port: int, path: str, seconds: float, flooders: int, staff_port: int) -> dict:
     stop = threading.Event()
     answers: dict = {}
     lock = threading.Lock()
     threads = [
-        threading.Thread(target=flood, args=(port, stop, answers, lock), daemon=True)
+        threading.Thread(
+            target=flood, args=(staff_port, stop, answers, lock), daemon=True
+        )
         for _ in range(flooders)
     ]
     for thread in threads:
@@ -170,17 +181,23 @@ def figures(latencies: list[float]) -> str:
 
 
 def run(number: int, args, folder: Path) -> list[str]:
-    label, settings, checks_at_once = RUNS[number]
+    label, settings, checks_at_once, staff_apart = RUNS[number]
     env = site_environment(folder, checks_at_once, settings)
     server = Server(f"login-{number}", env, folder)
+    staff = Server(f"staff-{number}", env | {"GUNICORN_WORKERS": "1"}, folder)
     server.start()
+    if staff_apart:
+        staff.start()
+    staff_port = staff.port if staff_apart else server.port
     rows = []
     try:
         server.wait_ready()
+        if staff_apart:
+            staff.wait_ready()
         for _ in range(10):  # Both workers cache the page.
             http_request(server.port, "GET", args.path)
         for reader, flooders in (("alone", 0), ("during the flood", args.flooders)):
-            outcome = timed(server.port, args.path, args.seconds, flooders)
+            outcome = timed(server.port, args.path, args.seconds, flooders, staff_port)
             answers = ", ".join(
                 f"{kind} {count}" for kind, count in sorted(outcome["answers"].items())
             )
@@ -191,6 +208,7 @@ def run(number: int, args, folder: Path) -> list[str]:
             print(rows[-1], flush=True)
     finally:
         server.stop()
+        staff.stop()
     return rows
 
 
@@ -199,7 +217,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--flooders", type=int, default=16)
     parser.add_argument(
-        "--runs", default="0,1,2", help="which of the three runs (0: before)"
+        "--runs", default="0,1,2,3", help="which of the runs (0: before)"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsportal-login-bench-") as name:

@@ -11,6 +11,7 @@ kernel releases them when a process ends, however it ends.
 """
 
 import fcntl
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,14 +19,23 @@ from pathlib import Path
 
 from django.conf import settings
 
+logger = logging.getLogger(__name__)
+
 
 class PasswordChecksBusy(Exception):
     """Every slot is taken by a check in progress."""
 
 
-def _slot_paths() -> list[Path]:
+def _slot_paths() -> list[Path] | None:
     folder = Path(settings.STAFF_PASSWORD_CHECK_LOCK_DIR)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    found = folder.lstat()
+    if found.st_uid != os.getuid() or found.st_mode & 0o022 or folder.is_symlink():
+        # Made by someone else (the folder is in a shared /tmp): whoever holds its
+        # locks could refuse every sign-in. The limit protects speed, not accounts,
+        # so the check goes ahead without it.
+        logger.warning("Password checks unlimited: %s is not this user's own.", folder)
+        return None
     return [
         folder / f"slot-{number}.lock"
         for number in range(max(1, settings.STAFF_PASSWORD_CHECKS_AT_ONCE))
@@ -36,7 +46,11 @@ def _slot_paths() -> list[Path]:
 def password_check_slot() -> Iterator[None]:
     """Hold a free slot for the duration of the block, or raise PasswordChecksBusy
     at once."""
-    for path in _slot_paths():
+    paths = _slot_paths()
+    if paths is None:
+        yield
+        return
+    for path in paths:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

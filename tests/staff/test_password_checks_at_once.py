@@ -100,3 +100,16 @@ def test_a_slot_held_by_another_process_counts_and_is_freed_when_it_ends(
     while BUSY in (response := sign_in()).content and time.monotonic() < deadline:
         time.sleep(0.1)
     assert response.status_code == 302
+
+
+def test_a_lock_folder_others_can_write_is_not_trusted(lina, settings):
+    # Someone else's folder in a shared /tmp could hold every slot for ever: the
+    # check goes ahead without the limit.
+    folder = settings.STAFF_PASSWORD_CHECK_LOCK_DIR
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    settings.STAFF_PASSWORD_CHECKS_AT_ONCE = 1
+    with password_check_slot():
+        response = sign_in()
+
+    assert response.status_code == 302
