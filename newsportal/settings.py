@@ -5,8 +5,10 @@ README lists each variable with its default. A production process (DJANGO_DEBUG 
 refuses to start without a real secret key.
 """
 
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -234,7 +236,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_PASSWORD_CHECKS}.NumericPasswordValidator"},
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2, computed at the lowest CPU priority so readers' requests come first
+    # (staff.hashers); the hashes are plain Argon2.
+    "staff.hashers.LowPriorityArgon2PasswordHasher",
     # Older hashes still check, and are upgraded to Argon2 at the next sign-in.
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
@@ -264,6 +268,15 @@ ACCOUNT_RATE_LIMITS = {
         f"{STAFF_LOGIN_FAILURES}/{STAFF_LOGIN_LOCK_MINUTES}m/key"
     ),
 }
+# Password checks (Argon2, half a second of CPU each) running at once on one app
+# server, across all its worker processes; a sign-in beyond them is answered "busy,
+# try again in a moment" at once, so that sign-ins never hold every worker while
+# readers wait (staff.password_checks; measured by `make bench-login`).
+STAFF_PASSWORD_CHECKS_AT_ONCE = env_int("STAFF_PASSWORD_CHECKS_AT_ONCE", 1)
+STAFF_PASSWORD_CHECK_LOCK_DIR = Path(tempfile.gettempdir()) / (
+    "newsportal-password-checks-"
+    + hashlib.sha256(f"{os.getuid()}:{BASE_DIR}".encode()).hexdigest()[:12]
+)
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_ALLOW_UNVERIFIED_EMAIL = True
