@@ -61,7 +61,9 @@ class SingletonAdmin(admin.ModelAdmin):
 class ReachPageForm(forms.ModelForm):
     class Meta:
         model = ReachPage
-        exclude = []
+        fields = [
+            "intro", "intro_ar", "newsletter", "newsletter_ar", "channels", "channels_ar"
+        ]  # fmt: skip
         widgets = bilingual_widgets(ReachPage)
 
 
@@ -79,7 +81,10 @@ class ReachPageAdmin(SingletonAdmin):
 class TipsPageForm(forms.ModelForm):
     class Meta:
         model = TipsPage
-        exclude = []
+        fields = [
+            "intro", "intro_ar", "securedrop_onion", "channels", "channels_ar",
+            "advice", "advice_ar",
+        ]  # fmt: skip
         widgets = bilingual_widgets(TipsPage, ltr=["securedrop_onion"])
 
 

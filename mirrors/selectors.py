@@ -121,7 +121,10 @@ class ReachAddresses:
             lines.append(_("Feeds:"))
             lines += [feed.url for feed in self.feeds]
             lines.append("")
-        for label, field in ((_("Newsletter:"), "newsletter"), (_("Other channels:"), "channels")):
+        for label, field in (
+            (_("Newsletter:"), "newsletter"),
+            (_("Other channels:"), "channels"),
+        ):
             text = self.page.local(field).strip()
             if text:
                 lines += [label, text, ""]
