@@ -62,7 +62,8 @@ class ReachPageForm(forms.ModelForm):
     class Meta:
         model = ReachPage
         fields = [
-            "intro", "intro_ar", "newsletter", "newsletter_ar", "channels", "channels_ar"
+            "intro", "intro_ar", "newsletter", "newsletter_ar",
+            "channels", "channels_ar",
         ]  # fmt: skip
         widgets = bilingual_widgets(ReachPage)
 
