@@ -48,7 +48,7 @@ def test_the_page_lists_every_way_in_each_edition(
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == language
-    text = soup.get_text(" ")
+    text = soup.get_text()
     assert intro in text and note in text and newsletter in text
     links = [a["href"] for a in soup.select("main a[href]")]
     assert f"http://{ONION}/" in links
@@ -115,3 +115,14 @@ def test_the_page_on_a_mirror_speaks_of_the_mirror(client):
     text = client.get(reach_path("en", "mirrors:reach_text"), HTTP_HOST=MIRROR)
     assert f"http://{MIRROR}/en/reach-us/" in text.content.decode()
     assert MAIN not in text.content.decode()
+
+
+def test_editors_text_is_plain_text_and_numbers_read_left_to_right(client):
+    ReachPage.objects.create(
+        channels_ar="<script>alert(1)</script>\nسيغنال: +961 70 000 000"
+    )
+    response = client.get(reach_path("ar"))
+    body = response.content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert '<bdi dir="ltr">+961 70 000 000</bdi>' in body
