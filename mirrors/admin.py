@@ -1,5 +1,10 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import (
+    AdminTextareaWidget,
+    AdminTextInputWidget,
+    AdminURLFieldWidget,
+)
 from django.utils.translation import gettext_lazy as _
 
 from mirrors.models import Mirror, ReachPage, TipsPage
@@ -14,10 +19,11 @@ def bilingual_widgets(model, *, ltr=()) -> dict:
     for field in model._meta.get_fields():
         name = getattr(field, "name", "")
         if name.endswith("_ar"):
-            kind = forms.Textarea if field.get_internal_type() == "TextField" else None
-            widgets[name] = (kind or forms.TextInput)(attrs=RTL)
+            is_text = field.get_internal_type() == "TextField"
+            kind = AdminTextareaWidget if is_text else AdminTextInputWidget
+            widgets[name] = kind(attrs=RTL)
     for name in ltr:
-        widgets[name] = forms.TextInput(attrs=LTR)
+        widgets[name] = AdminTextInputWidget(attrs=LTR)
     return widgets
 
 
@@ -26,8 +32,8 @@ class MirrorForm(forms.ModelForm):
         model = Mirror
         fields = ["url", "note", "note_ar", "is_listed", "position"]
         widgets = {
-            "url": forms.URLInput(attrs=LTR),
-            "note_ar": forms.TextInput(attrs=RTL),
+            "url": AdminURLFieldWidget(attrs=LTR),
+            "note_ar": AdminTextInputWidget(attrs=RTL),
         }
 
 
@@ -52,7 +58,8 @@ class MirrorAdmin(admin.ModelAdmin):
 
 class SingletonAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
-        return not self.model.objects.exists()
+        # One record: added once, by someone allowed to add it.
+        return super().has_add_permission(request) and not self.model.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False

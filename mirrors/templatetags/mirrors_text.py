@@ -1,6 +1,7 @@
 """Editors' plain text on the reach and tips pages: paragraphs and lines, with every
 run of Latin letters and digits (a phone number, an address, a key fingerprint)
-isolated left-to-right in the Arabic edition, so that "+961 70 000 000" reads the same in Arabic text."""
+isolated left-to-right in the Arabic edition, so that "+961 70 000 000" keeps its
+order inside Arabic text."""
 
 import re
 

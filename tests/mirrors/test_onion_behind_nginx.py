@@ -79,7 +79,9 @@ def onion_nginx(folder: Path, *, port: int, onion_port: int, app_port: int):
     main = nginx_config(folder, port=port, app_port=app_port)
     onion = (ROOT / "deploy/nginx-onion.conf").read_text()
     for shipped, here in {
-        "listen 127.0.0.1:8081 proxy_protocol;": f"listen 127.0.0.1:{onion_port} proxy_protocol;",
+        "listen 127.0.0.1:8081 proxy_protocol;": (
+            f"listen 127.0.0.1:{onion_port} proxy_protocol;"
+        ),
         "/var/log/nginx/": str(folder) + "/",
         "/srv/newsportal/": str(ROOT) + "/",
     }.items():
