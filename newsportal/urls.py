@@ -24,9 +24,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("health/live/", views.liveness, name="liveness"),
     # Where the site's mirrors and onion address are, for tools (mirrors/).
-    path(
-        ".well-known/mirrors.json", mirrors_views.mirrors_json, name="mirrors_json"
-    ),
+    path(".well-known/mirrors.json", mirrors_views.mirrors_json, name="mirrors_json"),
     *i18n_patterns(*public_patterns),
 ]
 
