@@ -65,6 +65,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# When the site is blocked (mirrors/): the onion service's address (its host name,
+# e.g. "abc...xyz.onion") and the host names of mirrors that serve this site (reverse
+# proxies in front of it). The site answers to them too; only these, never a host an
+# editor types into the admin (see mirrors.hosts).
+ONION_HOST = env_str("ONION_HOST").strip().lower().removeprefix("http://").strip("/")
+MIRROR_HOSTS = [host.lower() for host in env_list("MIRROR_HOSTS")]
+ALLOWED_HOSTS += [host for host in [ONION_HOST, *MIRROR_HOSTS] if host]
+
 INSTALLED_APPS = [
     # Django's admin on a site that lets staff in only after the second factor.
     "staff.apps.NewsroomAdminConfig",
@@ -93,6 +101,7 @@ INSTALLED_APPS = [
     # The lite edition (plain pages for slow links) and the signed static copy.
     "lite",
     "staticcopy",
+    "mirrors",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
     "allauth.account",
@@ -102,6 +111,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time is the whole request's.
     "newsportal.request_log.RequestLogMiddleware",
+    # Right outside SecurityMiddleware: the onion address is not sent to HTTPS, and
+    # clearnet pages offer it (Onion-Location). See mirrors.middleware.
+    "mirrors.middleware.OnionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Brotli or gzip for what is not already compressed (cached pages are stored
     # compressed); see readercache.compression.
