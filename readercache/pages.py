@@ -2,7 +2,9 @@
 
 A page is stored compressed with the version token it was rendered under, in the
 shared cache and in the answering process's memory; a page of an older token is
-never served. A stored page holds nothing of one visitor: it is only stored for
+never served. A process also keeps the uncompressed body beside its copy once a
+client that sends no Accept-Encoding asked for the page (or when it rendered the
+page for one), so that such a hit costs no decompression either. A stored page holds nothing of one visitor: it is only stored for
 requests without a session or pending messages.
 
 One address per page: a view declares the query parameters that name another page
@@ -42,6 +44,7 @@ from readercache.compression import (
     accepts_brotli,
     accepts_gzip,
     brotli_text,
+    gunzip,
 )
 from readercache.expiry import seconds_left
 from readercache.memory import process_memory
@@ -84,6 +87,25 @@ class StoredPage:
         return len(self.gzipped) + len(self.brotli)
 
 
+@dataclass(frozen=True)
+class HeldPage:
+    """A stored page as this process holds it: with its uncompressed body once a
+    client without Accept-Encoding needed it (never sent to the shared cache, which
+    keeps only the compressed forms)."""
+
+    stored: StoredPage
+    identity: bytes | None = None
+
+    @property
+    def extra_bytes(self) -> int:
+        return self.stored.extra_bytes + len(self.identity or b"")
+
+
+def wants_identity(request: HttpRequest) -> bool:
+    accepted = request.headers.get("Accept-Encoding", "")
+    return not (accepts_brotli.search(accepted) or accepts_gzip.search(accepted))
+
+
 def is_anonymous_reader(request: HttpRequest) -> bool:
     return (
         request.method in {"GET", "HEAD"}
@@ -118,7 +140,8 @@ def page_etag(key: str, token: str) -> str:
     return f'W/"{digest}"'
 
 
-def answer(request: HttpRequest, page: StoredPage, etag: str | None) -> HttpResponse:
+def answer(request: HttpRequest, held: HeldPage, etag: str | None) -> HttpResponse:
+    page = held.stored
     accepted = request.headers.get("Accept-Encoding", "")
     if accepts_brotli.search(accepted):
         response = HttpResponse(page.brotli, content_type=page.content_type)
@@ -127,9 +150,18 @@ def answer(request: HttpRequest, page: StoredPage, etag: str | None) -> HttpResp
         response = HttpResponse(page.gzipped, content_type=page.content_type)
         response["Content-Encoding"] = "gzip"
     else:
-        content = gzip.decompress(page.gzipped)
-        response = HttpResponse(content, content_type=page.content_type)
+        response = HttpResponse(held.identity, content_type=page.content_type)
     return with_reader_headers(response, etag)
+
+
+def held_for(request: HttpRequest, held: HeldPage, key: str, seconds: float):
+    """``held``, with its uncompressed body when this request needs it: decompressed
+    once per process and version, and kept (``key`` in this process's memory)."""
+    if held.identity is not None or not wants_identity(request):
+        return held
+    held = HeldPage(held.stored, gunzip(held.stored.gzipped))
+    process_memory.put(key, held, seconds)
+    return held
 
 
 def with_reader_headers(response: HttpResponse, etag: str | None) -> HttpResponse:
@@ -147,9 +179,10 @@ def _is_storable(response: HttpResponse) -> bool:
     )
 
 
-def _render_once(render: Callable[[], HttpResponse], key: str, token: str):
+def _render_once(render: Callable[[], HttpResponse], key: str, token: str, plain):
     """The page for ``token``: rendered here, or by the concurrent request that is
-    rendering it already. Returns a response that is not to be stored, or a page."""
+    rendering it already. Returns a response that is not to be stored, or a page
+    (with its uncompressed body when rendered here for a ``plain`` request)."""
     lock = f"{key}:rendering:{token}"
     holds_lock = shared.add(lock, 1, LOCK_SECONDS)
     if not holds_lock and shared.is_available():
@@ -158,14 +191,14 @@ def _render_once(render: Callable[[], HttpResponse], key: str, token: str):
             time.sleep(WAIT_STEP_SECONDS)
             page = shared.get(key)
             if page is not None and page.token == token:
-                return page
+                return HeldPage(page)
     try:
         response = render()
         if not _is_storable(response):
             return response
         page = StoredPage.of(response, token)
         shared.set(key, page, seconds_left())
-        return page
+        return HeldPage(page, response.content if plain else None)
     finally:
         if holds_lock:
             shared.delete(lock)
@@ -206,17 +239,23 @@ def cache_page_for_readers(
             if etag in request.headers.get("If-None-Match", ""):
                 return with_reader_headers(HttpResponseNotModified(), etag)
             in_process = f"{key}:{token}"
-            page = process_memory.get(in_process)
-            if page is None:
+            held = process_memory.get(in_process)
+            if held is None:
                 page = shared.get(key)
-                if page is None or page.token != token:
-                    page = _render_once(
-                        lambda: view(request, *args, **kwargs), key, token
+                if page is not None and page.token == token:
+                    held = HeldPage(page)
+                else:
+                    held = _render_once(
+                        lambda: view(request, *args, **kwargs),
+                        key,
+                        token,
+                        wants_identity(request),
                     )
-                    if isinstance(page, HttpResponse):
-                        return page
-                process_memory.put(in_process, page, seconds_left())
-            return answer(request, page, etag)
+                    if isinstance(held, HttpResponse):
+                        return held
+                process_memory.put(in_process, held, seconds_left())
+            held = held_for(request, held, in_process, seconds_left())
+            return answer(request, held, etag)
 
         return cached_view
 
@@ -240,11 +279,11 @@ def _answer_in_outage(request, view, args, kwargs) -> HttpResponse:
     process's memory for a second (a change elsewhere shows within it)."""
     token = versions.outage_token()
     key = f"{page_key(request)}:{token}"
-    page = process_memory.get(key)
-    if page is None:
+    held = process_memory.get(key)
+    if held is None:
         response = view(request, *args, **kwargs)
         if not _is_storable(response):
             return response
-        page = StoredPage.of(response, token)
-        process_memory.put(key, page, versions.OUTAGE_SECONDS)
-    return answer(request, page, None)
+        held = HeldPage(StoredPage.of(response, token), response.content)
+        process_memory.put(key, held, versions.OUTAGE_SECONDS)
+    return answer(request, held, None)
