@@ -37,9 +37,7 @@ class ProcessMemory:
             return value
 
     def put(self, key: str, value, seconds: float) -> None:
-        size = (
-            len(value) if isinstance(value, str | bytes) else NOMINAL_VALUE_BYTES
-        ) + getattr(value, "extra_bytes", 0)
+        size = weight(value)
         with self.lock:
             if key in self.entries:
                 self._remove(key)
@@ -56,6 +54,16 @@ class ProcessMemory:
     def _remove(self, key: str) -> None:
         _value, _expires_at, size = self.entries.pop(key)
         self.size -= size
+
+
+def weight(value) -> int:
+    """Bytes counted for ``value``: text and bytes by their length, a tuple by its
+    items, anything else nominally plus what it says it holds (``extra_bytes``)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(weight(item) for item in value)
+    return NOMINAL_VALUE_BYTES + getattr(value, "extra_bytes", 0)
 
 
 process_memory = ProcessMemory(max_bytes=PROCESS_MEMORY_MAX_BYTES)

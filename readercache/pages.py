@@ -10,8 +10,12 @@ requests without a session or pending messages.
 One address per page: a view declares the query parameters that name another page
 (``page``, ``comments``); their values are page numbers, written one way (``?page=01``
 and ``?page=1`` redirect to the canonical address), and every other parameter is
-ignored, for rendering and for the key alike. So the number of entries is bounded by
-the number of pages, not by what a visitor types.
+ignored, for rendering and for the key alike. A number beyond the last page is
+never kept either: a listing answers 404, and a part of a page that shows the
+nearest real page instead (an article's comments) says so with
+``page_number_shown``, and the visitor is sent there (302) rather than a copy kept
+under the number they typed. So the number of entries is bounded by the number of
+pages, not by what a visitor types.
 
 A retired popular page is rendered once: the first request to miss takes a short
 lock in the shared cache and renders; concurrent requests for it wait up to
@@ -32,6 +36,7 @@ from django.http import (
     HttpResponse,
     HttpResponseNotModified,
     HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
     QueryDict,
 )
 from django.utils.cache import patch_vary_headers
@@ -129,6 +134,37 @@ def canonical_query(request: HttpRequest, parameters: tuple[str, ...]) -> str:
     return "&".join(kept)
 
 
+SHOWN_NUMBERS_ATTRIBUTE = "readercache_page_numbers_shown"
+
+
+def page_number_shown(request: HttpRequest, name: str, number: int) -> None:
+    """Say that the page shows page ``number`` of its parameter ``name`` (one of the
+    view's ``parameters``): when that is not the number asked for, the visitor is
+    redirected to the address of what was shown, and nothing is kept."""
+    shown = getattr(request, SHOWN_NUMBERS_ATTRIBUTE, None)
+    if shown is None:
+        shown = {}
+        setattr(request, SHOWN_NUMBERS_ATTRIBUTE, shown)
+    shown[name] = number
+
+
+def _to_the_page_shown(request: HttpRequest, response: HttpResponse, parameters):
+    """``response``, or a redirect to the address of the page numbers it showed
+    when they are not the ones asked for (``page_number_shown``)."""
+    shown = getattr(request, SHOWN_NUMBERS_ATTRIBUTE, None)
+    if not shown or response.status_code != 200:
+        return response
+    asked = {name: request.GET.get(name, "") or "1" for name in parameters}
+    if all(str(number) == asked.get(name) for name, number in shown.items()):
+        return response
+    numbers = {**asked, **{name: str(number) for name, number in shown.items()}}
+    query = "&".join(
+        f"{name}={numbers[name]}" for name in parameters if numbers[name] != "1"
+    )
+    redirect = HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
+    return with_reader_headers(redirect, None)
+
+
 def page_key(request: HttpRequest) -> str:
     address = blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
     return f"page:{get_language()}:{address}"
@@ -218,6 +254,10 @@ def cache_page_for_readers(
     """
 
     def decorate(view: Callable) -> Callable:
+        def shown_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            return _to_the_page_shown(request, response, parameters)
+
         @wraps(view)
         def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             query = canonical_query(request, parameters)
@@ -230,10 +270,10 @@ def cache_page_for_readers(
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
             if not (settings.PAGE_CACHE and is_anonymous_reader(request)):
-                return view(request, *args, **kwargs)
+                return shown_view(request, *args, **kwargs)
             token = versions.token(*([scope(**kwargs)] if scope else []))
             if token is None:
-                return _answer_in_outage(request, view, args, kwargs)
+                return _answer_in_outage(request, shown_view, args, kwargs)
             key = page_key(request)
             etag = page_etag(key, token)
             if etag in request.headers.get("If-None-Match", ""):
@@ -246,7 +286,7 @@ def cache_page_for_readers(
                     held = HeldPage(page)
                 else:
                     held = _render_once(
-                        lambda: view(request, *args, **kwargs),
+                        lambda: shown_view(request, *args, **kwargs),
                         key,
                         token,
                         wants_identity(request),
