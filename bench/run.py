@@ -15,7 +15,7 @@ harness quickly; BENCH_PORTS=18500-18599 keeps the servers in a range of ports.
 3. starts three gunicorns with deploy/gunicorn.conf.py (2 sync workers, DEBUG off)
    on 127.0.0.1 (``bench.server``): a bare Django hello-world, the floor; the site
    with its page cache ("warm"); and the site rendering every request
-   ("rendered");
+   ("rendered"); and the shipped nginx in front of "warm" (``bench.nginx``);
 4. drives each scenario with wrk (``bench.scenarios``, ``bench.load``), then the
    breaking-news reads with and without writes (``bench.breaking``);
 5. checks the targets, prints the tables, writes bench/results/ and refreshes the
@@ -39,6 +39,7 @@ from bench import PROJECT_DIR, backend_name, bench_size
 from bench import report as reporting
 from bench.breaking import run_breaking_news, stage_writer
 from bench.load import ensure_wrk, log
+from bench.nginx import NginxFront
 from bench.scenarios import SCENARIOS, THREADS, check_comment_post, run_scenario
 from bench.server import HELLO_APP, HOST, WORKERS, Server, http_request, page_sizes
 from bench.server import server_environment as base_environment
@@ -108,6 +109,9 @@ def start_servers(env: dict, workdir: Path, servers: dict) -> None:
         server.start()
     for server in servers.values():
         server.wait_ready()
+    servers["nginx"] = NginxFront("nginx", servers["warm"], workdir)
+    servers["nginx"].start()
+    servers["nginx"].wait_ready()
     log(
         "gunicorn ready: "
         + ", ".join(f"{s.name} on {s.base}" for s in servers.values())
@@ -225,6 +229,7 @@ def result_of(args, measured: dict, wrk: str, started: float, build_seconds) -> 
             "page_cache_in_effect": {m: probes[m]["page_cache"] for m in probes},
             "comment_csrf": measured["csrf_note"],
             "floor": "bench/hello (bare Django hello-world), same gunicorn settings",
+            "nginx": "deploy/nginx.conf as shipped, 1 worker, in front of warm",
         },
         "pages": {k: plan[k] for k in ("article", "section", "keyword")},
         "counts": plan["counts"],

@@ -46,21 +46,26 @@ def setup_django() -> None:
 
 
 def remove_bench_leftovers() -> dict:
-    """What the runs stored (comments, published articles, the writer's account)
-    and every captcha row: a run starts and ends with the database as built."""
+    """What the runs stored (comments, published articles, the writer's account
+    and its audit trail) and every captcha row: a run starts and ends with the
+    database as built."""
     from captcha.models import CaptchaStore
     from django.contrib.auth import get_user_model
 
     from articles.models import Article
     from comments.models import Comment
+    from staff.models import AuditEntry
 
     comments, _ = Comment.objects.filter(
         email__endswith="@" + BENCH_EMAIL_DOMAIN
     ).delete()
     articles, _ = Article.objects.filter(slug__startswith=BENCH_SLUG_PREFIX).delete()
     captchas, _ = CaptchaStore.objects.all().delete()
+    # The bench database's own trail of the writer: the account cannot go before it.
+    audit, _ = AuditEntry.objects.filter(actor__username=BENCH_STAFF).delete()
     get_user_model().objects.filter(username=BENCH_STAFF).delete()
     return {
+        "audit_entries_deleted": audit,
         "comments_deleted": comments,
         "articles_and_rows_deleted": articles,
         "captchas_deleted": captchas,

@@ -4,8 +4,9 @@ A page is stored compressed with the version token it was rendered under, in the
 shared cache and in the answering process's memory; a page of an older token is
 never served. A process also keeps the uncompressed body beside its copy once a
 client that sends no Accept-Encoding asked for the page (or when it rendered the
-page for one), so that such a hit costs no decompression either. A stored page holds nothing of one visitor: it is only stored for
-requests without a session or pending messages.
+page for one), so that such a hit costs no decompression either. A stored page
+holds nothing of one visitor: it is only stored for requests without a session or
+pending messages.
 
 One address per page: a view declares the query parameters that name another page
 (``page``, ``comments``); their values are page numbers, written one way (``?page=01``
