@@ -149,7 +149,10 @@ def run_scenarios(wrk: str, servers: dict, context: dict, probes, sizes) -> dict
             "comment" if scenario.method == "POST" else scenario.page, {}
         )
         size = sizes.get((scenario.server, scenario.page), {})
+        cold = probe_result.get("cold") or {}
         row.update(
+            cold_ms=cold.get("app_ms") if scenario.server in PAGE_CACHE else None,
+            cold_queries=cold.get("queries"),
             queries=probe_result.get("queries"),
             db_ms=probe_result.get("db_ms"),
             app_ms=probe_result.get("app_ms"),
