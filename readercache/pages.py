@@ -191,13 +191,13 @@ def answer(request: HttpRequest, held: HeldPage, etag: str | None) -> HttpRespon
     return with_reader_headers(response, etag)
 
 
-def held_for(request: HttpRequest, held: HeldPage, key: str, seconds: float):
+def held_for(request: HttpRequest, held: HeldPage, key: str) -> HeldPage:
     """``held``, with its uncompressed body when this request needs it: decompressed
     once per process and version, and kept (``key`` in this process's memory)."""
     if held.identity is not None or not wants_identity(request):
         return held
     held = HeldPage(held.stored, gunzip(held.stored.gzipped))
-    process_memory.put(key, held, seconds)
+    process_memory.put(key, held, seconds_left())
     return held
 
 
@@ -295,7 +295,7 @@ def cache_page_for_readers(
                     if isinstance(held, HttpResponse):
                         return held
                 process_memory.put(in_process, held, seconds_left())
-            held = held_for(request, held, in_process, seconds_left())
+            held = held_for(request, held, in_process)
             return answer(request, held, etag)
 
         return cached_view
