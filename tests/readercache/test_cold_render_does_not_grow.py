@@ -8,9 +8,9 @@ virtual machine's steps while the query runs and its rows are fetched (a progres
 handler), on PostgreSQL the rows every scan of an archive table produced or
 filtered out (EXPLAIN ANALYZE, with sequential scans, sorts and bitmap scans
 disabled so that the planner takes the index path a large table gets; a query with
-no index to use scans and sorts anyway, and reads more). The one exception is a listing's count (``SELECT
-COUNT(*)``), which must grow with what it counts: it is kept until the next visible
-change, and must be answered from an index alone.
+no index to use scans and sorts anyway, and reads more). The one exception is a
+listing's count (``SELECT COUNT(*)``), which must grow with what it counts: it is
+kept until the next visible change, and must be answered from an index alone.
 """
 
 import json

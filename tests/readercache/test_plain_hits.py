@@ -1,6 +1,7 @@
 """A page-cache hit for a client that sends no Accept-Encoding costs no
 decompression: each process decompresses a stored page at most once per version
-(issue 11: it was 19 % of such a hit)."""
+(issue 11: it was 19 % of such a hit), and weighs what it holds, plain bodies
+included."""
 
 import gzip
 
@@ -8,7 +9,7 @@ import pytest
 from django.utils import translation
 
 from readercache import pages, shared
-from readercache.memory import process_memory
+from readercache.memory import NOMINAL_VALUE_BYTES, ProcessMemory, process_memory
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,25 @@ def test_the_shared_cache_keeps_only_the_compressed_page(client, article_url):
     assert isinstance(page, pages.StoredPage)
     assert gzip.decompress(page.gzipped) == plain.content
     assert not hasattr(page, "identity")
+
+
+def test_process_memory_leaves_out_a_value_larger_than_itself():
+    memory = ProcessMemory(max_bytes=1000)
+    memory.put("small", "x" * 400, seconds=60)
+
+    memory.put("huge", "x" * 1001, seconds=60)
+
+    assert memory.get("huge") is None
+    assert memory.get("small") == "x" * 400
+
+
+def test_process_memory_weighs_a_held_page_with_its_plain_body():
+    memory = ProcessMemory(max_bytes=100_000)
+    stored = pages.StoredPage(
+        token="v1", gzipped=b"g" * 3000, brotli=b"b" * 2000, content_type="text/html"
+    )
+
+    memory.put("page", pages.HeldPage(stored, b"p" * 20_000), seconds=60)
+    memory.put("section", ("<p>comments</p>" * 100, 2), seconds=60)
+
+    assert memory.size == (NOMINAL_VALUE_BYTES + 25_000) + (1500 + NOMINAL_VALUE_BYTES)
