@@ -174,9 +174,10 @@ def ticker_articles() -> list[Article]:
 
 
 def _union_of_limited_reads(reads: dict) -> RawSQL:
-    """The ids ``reads`` select (each ordered and sliced), as one subquery: a union
-    of LIMIT reads. Each part is wrapped in a subquery of its own, which is how
-    SQLite (like PostgreSQL) allows LIMIT in a compound statement."""
+    """The ids ``reads`` select (each of one column, most ordered and sliced), as
+    one subquery: a union of bounded index reads. Each part is wrapped in a subquery
+    of its own, which is how SQLite (like PostgreSQL) allows LIMIT in a compound
+    statement."""
     parts, params = [], []
     for name, read in reads.items():
         sql, part_params = read.query.sql_with_params()
