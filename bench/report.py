@@ -252,6 +252,10 @@ def markdown_table(rows: dict, columns) -> list[str]:
     return lines
 
 
+def load_cell(load) -> str:
+    return ", ".join(f"{value:.2f}" for value in load) if load else "unknown"
+
+
 def markdown_report(result: dict) -> str:
     machine = result["machine"]
     lines = [
@@ -263,6 +267,11 @@ def markdown_report(result: dict) -> str:
         f"{machine['database']}, cache: {machine['cache']}; {machine['wrk']} on the "
         "same machine. % floor: against a bare Django hello-world under the same "
         "gunicorn settings, for clients of the same kind.",
+        "",
+        f"Command: `{result.get('command') or 'make bench'}`. Machine load (1, 5, 15 "
+        f"min) before: {load_cell(machine.get('load_average_before'))}, after: "
+        f'{load_cell(machine.get("load_average_after"))}; "load 1m" is the '
+        "one-minute load as each run started, on 2 cores shared with other work.",
         "",
         *markdown_table(result["scenarios"], COLUMNS),
         "",

@@ -216,6 +216,8 @@ def result_of(args, measured: dict, wrk: str, started: float, build_seconds) -> 
     plan["load_average_before"] = args.load_before
     return {
         "backend": backend_name(),
+        "command": "make bench"
+        + (f' BENCH_ARGS="{" ".join(sys.argv[1:])}"' if sys.argv[1:] else ""),
         "finished_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "seconds": round(time.monotonic() - started, 1),
         "build_seconds_this_run": round(build_seconds, 1),
