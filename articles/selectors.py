@@ -6,12 +6,11 @@ own entries.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.conf import settings
-from django.db.models import DateTimeField, Min, Q, Subquery, Value
+from django.db import connections
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -23,7 +22,6 @@ BREAKING_COUNT = 5
 TICKER_COUNT = 12
 SECTION_BLOCK_SIZE = 4
 FRONT_LATEST_COUNT = 10
-DAWN = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -48,20 +46,48 @@ def next_scheduled_query():
 
 def next_change_by_time() -> datetime | None:
     """When the next scheduled article goes live or the next breaking one stops
-    leading the ticker, whichever comes first: one query, whose two conditions each
-    read an index range (scheduled times; breaking ends)."""
+    leading the ticker, whichever comes first: one query of two scalar subqueries,
+    each the first entry of an index range (scheduled times; breaking ends), so its
+    cost does not grow with the archive (an OR of the two read the whole edition's
+    range on SQLite)."""
     now = timezone.now()
-    editions = [language for language, _name in settings.LANGUAGES]
-    scheduled = Q(published_at__gt=now)
-    breaking = Q(published_at__lte=now, breaking_until__gt=now)
-    moments = Article.objects.filter(
-        Q(language__in=editions, status=Article.Status.PUBLISHED)
-        & (scheduled | Q(breaking_until__gt=now))
-    ).aggregate(
-        scheduled=Min("published_at", filter=scheduled),
-        breaking=Min("breaking_until", filter=breaking),
+    first_scheduled = (
+        next_scheduled_query().order_by("published_at").values("published_at")[:1]
     )
-    return min((m for m in moments.values() if m is not None), default=None)
+    first_breaking_end = (
+        Article.objects.filter(
+            language__in=[language for language, _name in settings.LANGUAGES],
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+            breaking_until__gt=now,
+        )
+        .order_by("breaking_until")
+        .values("breaking_until")[:1]
+    )
+    moments = _first_rows_of(first_scheduled, first_breaking_end)
+    return min((m for m in moments if m is not None), default=None)
+
+
+def _first_rows_of(*querysets) -> list:
+    """The one value each of ``querysets`` (each sliced to one row of one column)
+    selects, in one statement of scalar subqueries; None for an empty one."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(part_params)
+    field = Article._meta.get_field("published_at")
+    connection = connections[Article.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    converters = connection.ops.get_db_converters(field.get_col(Article._meta.db_table))
+    values = []
+    for value in row:
+        for converter in converters:
+            value = converter(value, field, connection)
+        values.append(value)
+    return values
 
 
 def next_scheduled_publication() -> datetime | None:
@@ -99,26 +125,18 @@ class Headlines:
     breaking: list[Article]
 
 
-def _published_at_of_nth_newest(articles, n: int):
-    """The publication time of the n-th newest of ``articles``, as a subquery; the
-    dawn of time when there are fewer, so that then every one of them counts."""
-    nth = articles.newest_first().values("published_at")[n - 1 : n]
-    return Coalesce(Subquery(nth), Value(DAWN, output_field=DateTimeField()))
-
-
 def headlines_query():
-    """One query for both lists: the newest articles, and the newest breaking ones
-    however far back they are (a few more where times tie; see ``_load_headlines``)."""
-    # Bounding both by time (rather than by "pk IN" two subqueries) lets the database
-    # read two index ranges instead of every article.
+    """One query for both lists: the newest articles, and the breaking ones however
+    far back they are, as a union of two index reads: the edition's newest (a LIMIT
+    read of ``article_edition_pub_idx``) and every article breaking now (a range of
+    ``article_breaking_until_idx``: a handful at any time, whatever the archive).
+    The breaking part is left unordered: ordered by publication time, SQLite would
+    walk the edition's index instead, newest first, until it found enough."""
     articles = _edition_articles()
-    breaking = articles.breaking()
-    return articles.filter(
-        Q(published_at__gte=_published_at_of_nth_newest(articles, LATEST_COUNT))
-        | Q(
-            breaking_until__gt=timezone.now(),
-            published_at__gte=_published_at_of_nth_newest(breaking, BREAKING_COUNT),
-        )
+    newest = articles.newest_first().values("pk")[:LATEST_COUNT]
+    breaking = articles.breaking().order_by().values("pk")
+    return Article.objects.filter(
+        pk__in=_union_of_limited_reads({"newest": newest, "breaking": breaking})
     ).for_listing()
 
 
@@ -155,24 +173,33 @@ def ticker_articles() -> list[Article]:
     return items[:TICKER_COUNT]
 
 
+def _union_of_limited_reads(reads: dict) -> RawSQL:
+    """The ids ``reads`` select (each of one column, most ordered and sliced), as
+    one subquery: a union of bounded index reads. Each part is wrapped in a subquery
+    of its own, which is how SQLite (like PostgreSQL) allows LIMIT in a compound
+    statement."""
+    parts, params = [], []
+    for name, read in reads.items():
+        sql, part_params = read.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS {name}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
+
+
 def _newest_per_section_sql(*, leaving_out: list[int]) -> RawSQL:
     """The ids of each section's newest articles, as one subquery: a union of one
     indexed LIMIT read per section (``article_section_pub_idx``), so its cost does
-    not grow with the archive. Each part is wrapped in a subquery of its own, which
-    is how SQLite (like PostgreSQL) allows LIMIT in a compound statement."""
-    parts, params = [], []
-    for section in navigation_sections():
-        newest = (
-            _edition_articles()
+    not grow with the archive."""
+    return _union_of_limited_reads(
+        {
+            f"section_{section.pk}": _edition_articles()
             .in_section(section)
             .exclude(pk__in=leaving_out)
             .newest_first()
             .values("pk")[:SECTION_BLOCK_SIZE]
-        )
-        sql, part_params = newest.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS section_{section.pk}")
-        params.extend(part_params)
-    return RawSQL(" UNION ALL ".join(parts), params)
+            for section in navigation_sections()
+        }
+    )
 
 
 def _section_blocks(*, leaving_out: list[int]) -> list[SectionBlock]:

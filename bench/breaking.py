@@ -2,10 +2,11 @@
 keeps writing.
 
 Reads are spread over the 200 newest articles with Zipf weights (the ten most read
-get half the reads), generated into a wrk Lua script. The same reads run three
-times: on the page-cache server without writes, on it while a writer approves one
-comment every 2 s and publishes an article every 30 s (through the services the
-admin uses), and on the server that renders every request, for reference. Each run
+get half the reads), generated into a wrk Lua script. The same reads run on the
+page-cache server without writes and while a writer approves one comment every 2 s
+and publishes an article every 30 s (through the services the admin uses), then
+both again through the shipped nginx in front of it (``bench.nginx``), and on the
+server that renders every request, for reference. Each run
 reports throughput, p50/p90/p99 at 16 connections and the share of requests that
 rendered a page. Renders are counted by the server, so requests still in flight
 when wrk stops (at most one a connection) are counted as rendered but not as
@@ -37,6 +38,8 @@ FIRST_PUBLISH_AT = 5.0
 RUNS = [
     ("breaking_reads", "breaking news, reads only", "warm", False),
     ("breaking_writes", "breaking news, with writes", "warm", True),
+    ("breaking_reads_nginx", "via nginx, reads only", "nginx", False),
+    ("breaking_writes_nginx", "via nginx, with writes", "nginx", True),
     ("breaking_rendered", "breaking news, rendered", "rendered", False),
 ]
 
@@ -100,6 +103,7 @@ def breaking_row(label, server_name, load, renders, written) -> dict:
         "writes": written,
         "unexpected_responses": unexpected_responses(load),
         "other_cpu_percent": load["cpu_percent"]["other"],
+        "load_1m_before": load["load_1m_before"],
         "load": {k: v for k, v in load.items() if k != "raw"},
         "wrk_output": load["raw"],
     }

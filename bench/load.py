@@ -240,6 +240,14 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def load_average_1m() -> float | None:
+    """The machine's one-minute load average (as ``uptime`` shows it)."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def cpu_snapshot(server_pid: int) -> tuple[float, ...]:
     return (
         time.monotonic(),
@@ -287,6 +295,7 @@ def run_wrk(
     if script:
         command += ["-s", str(script)]
     command.append(url)
+    load_1m = load_average_1m()
     before = cpu_snapshot(server_pid)
     completed = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + 60, check=False
@@ -297,4 +306,5 @@ def run_wrk(
     result = parse_wrk(completed.stdout)
     result["raw"] = completed.stdout
     result["cpu_percent"] = cpu_percent(before, after)
+    result["load_1m_before"] = load_1m
     return result

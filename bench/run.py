@@ -15,7 +15,7 @@ harness quickly; BENCH_PORTS=18500-18599 keeps the servers in a range of ports.
 3. starts three gunicorns with deploy/gunicorn.conf.py (2 sync workers, DEBUG off)
    on 127.0.0.1 (``bench.server``): a bare Django hello-world, the floor; the site
    with its page cache ("warm"); and the site rendering every request
-   ("rendered");
+   ("rendered"); and the shipped nginx in front of "warm" (``bench.nginx``);
 4. drives each scenario with wrk (``bench.scenarios``, ``bench.load``), then the
    breaking-news reads with and without writes (``bench.breaking``);
 5. checks the targets, prints the tables, writes bench/results/ and refreshes the
@@ -39,6 +39,7 @@ from bench import PROJECT_DIR, backend_name, bench_size
 from bench import report as reporting
 from bench.breaking import run_breaking_news, stage_writer
 from bench.load import ensure_wrk, log
+from bench.nginx import NginxFront
 from bench.scenarios import SCENARIOS, THREADS, check_comment_post, run_scenario
 from bench.server import HELLO_APP, HOST, WORKERS, Server, http_request, page_sizes
 from bench.server import server_environment as base_environment
@@ -108,6 +109,9 @@ def start_servers(env: dict, workdir: Path, servers: dict) -> None:
         server.start()
     for server in servers.values():
         server.wait_ready()
+    servers["nginx"] = NginxFront("nginx", servers["warm"], workdir)
+    servers["nginx"].start()
+    servers["nginx"].wait_ready()
     log(
         "gunicorn ready: "
         + ", ".join(f"{s.name} on {s.base}" for s in servers.values())
@@ -145,7 +149,10 @@ def run_scenarios(wrk: str, servers: dict, context: dict, probes, sizes) -> dict
             "comment" if scenario.method == "POST" else scenario.page, {}
         )
         size = sizes.get((scenario.server, scenario.page), {})
+        cold = probe_result.get("cold") or {}
         row.update(
+            cold_ms=cold.get("app_ms") if scenario.server in PAGE_CACHE else None,
+            cold_queries=cold.get("queries"),
             queries=probe_result.get("queries"),
             db_ms=probe_result.get("db_ms"),
             app_ms=probe_result.get("app_ms"),
@@ -209,6 +216,8 @@ def result_of(args, measured: dict, wrk: str, started: float, build_seconds) -> 
     plan["load_average_before"] = args.load_before
     return {
         "backend": backend_name(),
+        "command": "make bench"
+        + (f' BENCH_ARGS="{" ".join(sys.argv[1:])}"' if sys.argv[1:] else ""),
         "finished_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "seconds": round(time.monotonic() - started, 1),
         "build_seconds_this_run": round(build_seconds, 1),
@@ -225,6 +234,7 @@ def result_of(args, measured: dict, wrk: str, started: float, build_seconds) -> 
             "page_cache_in_effect": {m: probes[m]["page_cache"] for m in probes},
             "comment_csrf": measured["csrf_note"],
             "floor": "bench/hello (bare Django hello-world), same gunicorn settings",
+            "nginx": "deploy/nginx.conf as shipped, 1 worker, in front of warm",
         },
         "pages": {k: plan[k] for k in ("article", "section", "keyword")},
         "counts": plan["counts"],

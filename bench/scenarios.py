@@ -3,7 +3,8 @@ per scenario.
 
 Servers: "hello" is the bare Django hello-world (``bench/hello/``), the floor every
 row is compared with; "warm" has the page cache on; "rendered" renders every
-request. Each GET scenario runs wrk twice: requests per second at 16 connections,
+request; "nginx" is the shipped nginx in front of "warm" (``bench.nginx``). Each
+GET scenario runs wrk twice: requests per second at 16 connections,
 then p50/p99 at one connection. Rows marked "no Accept-Encoding" come from clients
 that send none (the page is then sent uncompressed).
 """
@@ -51,6 +52,14 @@ SCENARIOS = [
         "article_rendered_plain",
         "article, rendered, no A-E",
         "rendered",
+        "article",
+        accept_encoding=False,
+    ),
+    Scenario("article_nginx", "article, via nginx", "nginx", "article"),
+    Scenario(
+        "article_nginx_plain",
+        "article, via nginx, no A-E",
+        "nginx",
         "article",
         accept_encoding=False,
     ),
@@ -178,6 +187,7 @@ def scenario_row(scenario: Scenario, server: Server, path: str, runs: dict) -> d
         "other_cpu_percent": max(
             load["cpu_percent"]["other"], latency["cpu_percent"]["other"]
         ),
+        "load_1m_before": load["load_1m_before"],
         "diagnosis": diagnosis,
         "load": {k: v for k, v in load.items() if k != "raw"},
         "latency": {k: v for k, v in latency.items() if k != "raw"},

@@ -27,10 +27,15 @@ a bump retires it: the next request renders anew.
 - Scheduled publications: apps register when their next scheduled moment is
   (``readercache.expire_at``); nothing cached lives beyond it.
 
-Pages (``readercache.pages``) have one address each: page numbers are canonical and
-unknown query parameters are ignored; a retired page is rendered by one request
-while concurrent ones wait for it. Fragments (``readercache.fragments``) are the
-parts rendered pages share. Compression is ``readercache.compression``.
+Pages (``readercache.pages``) have one address each: page numbers are canonical,
+a number beyond the last page is sent to the last one, and unknown query parameters
+are ignored; a retired page is rendered by one request while concurrent ones wait
+for it. Fragments (``readercache.fragments``) are the parts rendered pages share.
+Compression is ``readercache.compression``: pages are stored in Brotli and gzip, and
+a process keeps the plain body beside its copy once a client without
+Accept-Encoding asked for it. Every tier is bounded: each process's memory in bytes
+(``readercache.memory``), Redis by its ``maxmemory`` with ``allkeys-lru`` (see the
+README), nginx by ``max_size``.
 
 This app knows no content model by name: it sits below ``articles`` and
 ``comments``.

@@ -9,6 +9,7 @@ fewer bytes than gzip at level 6 in a fifth of the time. Pages kept in the page 
 are compressed once per version, harder (``readercache.pages``).
 """
 
+import gzip
 import re
 
 import brotli
@@ -26,6 +27,12 @@ accepts_brotli = re.compile(r"\bbr\b")
 
 def brotli_text(content: bytes, quality: int) -> bytes:
     return brotli.compress(content, quality=quality, mode=brotli.MODE_TEXT)
+
+
+def gunzip(content: bytes) -> bytes:
+    """A stored page's body, for a client that accepts no compression: each process
+    does this once per page and version (``readercache.pages.held_for``)."""
+    return gzip.decompress(content)
 
 
 def may_carry_secrets(request, response) -> bool:

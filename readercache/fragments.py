@@ -10,13 +10,19 @@ from readercache.memory import process_memory
 
 
 def cached_for_readers[T](
-    name: str, build: Callable[[], T], *, scope: str | None = None, scheduled=True
+    name: str,
+    build: Callable[[], T],
+    *,
+    scope: str | None = None,
+    scheduled=True,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
     """Return ``build()``, cached until the next change of the site (or of
     ``scope``, when the value shows it).
 
     ``scheduled`` values may change when a scheduled article goes live, so they
-    expire then too (see ``readercache.expiry``).
+    expire then too (see ``readercache.expiry``). A value ``keep`` rejects is
+    returned but not cached (what a visitor's made-up address built).
     """
     token = versions.token(*([scope] if scope else []))
     key = versioned_key(name, token or versions.outage_token())
@@ -25,12 +31,15 @@ def cached_for_readers[T](
         return value
     if token is None:
         value = build()
-        process_memory.put(key, value, versions.OUTAGE_SECONDS)
+        if keep is None or keep(value):
+            process_memory.put(key, value, versions.OUTAGE_SECONDS)
         return value
     value = shared.get(key)
     seconds = seconds_left() if scheduled else MAX_TTL_SECONDS
     if value is None:
         value = build()
+        if keep is not None and not keep(value):
+            return value
         shared.set(key, value, seconds)
     process_memory.put(key, value, seconds)
     return value

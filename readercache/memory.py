@@ -2,6 +2,13 @@
 
 Only values stored under a version token are kept here: they never change, so a
 copy is as good as the shared one, and a hit costs no round trip.
+
+Hand-written rather than ``cachetools.TLRUCache``, which would do the same with a
+``getsizeof`` and a time-to-use function: each value's life is given when it is put
+(the time left to the next scheduled change), which TLRUCache can only learn by
+wrapping every value with it; it is not thread-safe, so the lock stays; and it
+raises for a value larger than the whole cache, where this drops it. What remains
+is an OrderedDict and forty lines, with no dependency to follow.
 """
 
 import threading
@@ -37,12 +44,12 @@ class ProcessMemory:
             return value
 
     def put(self, key: str, value, seconds: float) -> None:
-        size = (
-            len(value) if isinstance(value, str | bytes) else NOMINAL_VALUE_BYTES
-        ) + getattr(value, "extra_bytes", 0)
+        size = weight(value)
         with self.lock:
             if key in self.entries:
                 self._remove(key)
+            if size > self.max_bytes:
+                return  # kept, it would push out everything else
             self.entries[key] = (value, time.time() + seconds, size)
             self.size += size
             while self.size > self.max_bytes and self.entries:
@@ -56,6 +63,16 @@ class ProcessMemory:
     def _remove(self, key: str) -> None:
         _value, _expires_at, size = self.entries.pop(key)
         self.size -= size
+
+
+def weight(value) -> int:
+    """Bytes counted for ``value``: text and bytes by their length, a tuple by its
+    items, anything else nominally plus what it says it holds (``extra_bytes``)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(weight(item) for item in value)
+    return NOMINAL_VALUE_BYTES + getattr(value, "extra_bytes", 0)
 
 
 process_memory = ProcessMemory(max_bytes=PROCESS_MEMORY_MAX_BYTES)

@@ -2,14 +2,21 @@
 
 A page is stored compressed with the version token it was rendered under, in the
 shared cache and in the answering process's memory; a page of an older token is
-never served. A stored page holds nothing of one visitor: it is only stored for
-requests without a session or pending messages.
+never served. A process also keeps the uncompressed body beside its copy once a
+client that sends no Accept-Encoding asked for the page (or when it rendered the
+page for one), so that such a hit costs no decompression either. A stored page
+holds nothing of one visitor: it is only stored for requests without a session or
+pending messages.
 
 One address per page: a view declares the query parameters that name another page
 (``page``, ``comments``); their values are page numbers, written one way (``?page=01``
 and ``?page=1`` redirect to the canonical address), and every other parameter is
-ignored, for rendering and for the key alike. So the number of entries is bounded by
-the number of pages, not by what a visitor types.
+ignored, for rendering and for the key alike. A number beyond the last page is
+never kept either: a listing answers 404, and a part of a page that shows the
+nearest real page instead (an article's comments) says so with
+``page_number_shown``, and the visitor is sent there (302) rather than a copy kept
+under the number they typed. So the number of entries is bounded by the number of
+pages, not by what a visitor types.
 
 A retired popular page is rendered once: the first request to miss takes a short
 lock in the shared cache and renders; concurrent requests for it wait up to
@@ -30,6 +37,7 @@ from django.http import (
     HttpResponse,
     HttpResponseNotModified,
     HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
     QueryDict,
 )
 from django.utils.cache import patch_vary_headers
@@ -42,6 +50,7 @@ from readercache.compression import (
     accepts_brotli,
     accepts_gzip,
     brotli_text,
+    gunzip,
 )
 from readercache.expiry import seconds_left
 from readercache.memory import process_memory
@@ -84,6 +93,25 @@ class StoredPage:
         return len(self.gzipped) + len(self.brotli)
 
 
+@dataclass(frozen=True)
+class HeldPage:
+    """A stored page as this process holds it: with its uncompressed body once a
+    client without Accept-Encoding needed it (never sent to the shared cache, which
+    keeps only the compressed forms)."""
+
+    stored: StoredPage
+    identity: bytes | None = None
+
+    @property
+    def extra_bytes(self) -> int:
+        return self.stored.extra_bytes + len(self.identity or b"")
+
+
+def wants_identity(request: HttpRequest) -> bool:
+    accepted = request.headers.get("Accept-Encoding", "")
+    return not (accepts_brotli.search(accepted) or accepts_gzip.search(accepted))
+
+
 def is_anonymous_reader(request: HttpRequest) -> bool:
     return (
         request.method in {"GET", "HEAD"}
@@ -107,6 +135,37 @@ def canonical_query(request: HttpRequest, parameters: tuple[str, ...]) -> str:
     return "&".join(kept)
 
 
+SHOWN_NUMBERS_ATTRIBUTE = "readercache_page_numbers_shown"
+
+
+def page_number_shown(request: HttpRequest, name: str, number: int) -> None:
+    """Say that the page shows page ``number`` of its parameter ``name`` (one of the
+    view's ``parameters``): when that is not the number asked for, the visitor is
+    redirected to the address of what was shown, and nothing is kept."""
+    shown = getattr(request, SHOWN_NUMBERS_ATTRIBUTE, None)
+    if shown is None:
+        shown = {}
+        setattr(request, SHOWN_NUMBERS_ATTRIBUTE, shown)
+    shown[name] = number
+
+
+def _to_the_page_shown(request: HttpRequest, response: HttpResponse, parameters):
+    """``response``, or a redirect to the address of the page numbers it showed
+    when they are not the ones asked for (``page_number_shown``)."""
+    shown = getattr(request, SHOWN_NUMBERS_ATTRIBUTE, None)
+    if not shown or response.status_code != 200:
+        return response
+    asked = {name: request.GET.get(name, "") or "1" for name in parameters}
+    if all(str(number) == asked.get(name) for name, number in shown.items()):
+        return response
+    numbers = {**asked, **{name: str(number) for name, number in shown.items()}}
+    query = "&".join(
+        f"{name}={numbers[name]}" for name in parameters if numbers[name] != "1"
+    )
+    redirect = HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
+    return with_reader_headers(redirect, None)
+
+
 def page_key(request: HttpRequest) -> str:
     # The scheme and host too: a page holds absolute addresses built from them (its
     # hreflang links, feeds), and the same path on the onion address or a mirror
@@ -122,7 +181,8 @@ def page_etag(key: str, token: str) -> str:
     return f'W/"{digest}"'
 
 
-def answer(request: HttpRequest, page: StoredPage, etag: str | None) -> HttpResponse:
+def answer(request: HttpRequest, held: HeldPage, etag: str | None) -> HttpResponse:
+    page = held.stored
     accepted = request.headers.get("Accept-Encoding", "")
     if accepts_brotli.search(accepted):
         response = HttpResponse(page.brotli, content_type=page.content_type)
@@ -131,9 +191,18 @@ def answer(request: HttpRequest, page: StoredPage, etag: str | None) -> HttpResp
         response = HttpResponse(page.gzipped, content_type=page.content_type)
         response["Content-Encoding"] = "gzip"
     else:
-        content = gzip.decompress(page.gzipped)
-        response = HttpResponse(content, content_type=page.content_type)
+        response = HttpResponse(held.identity, content_type=page.content_type)
     return with_reader_headers(response, etag)
+
+
+def held_for(request: HttpRequest, held: HeldPage, key: str) -> HeldPage:
+    """``held``, with its uncompressed body when this request needs it: decompressed
+    once per process and version, and kept (``key`` in this process's memory)."""
+    if held.identity is not None or not wants_identity(request):
+        return held
+    held = HeldPage(held.stored, gunzip(held.stored.gzipped))
+    process_memory.put(key, held, seconds_left())
+    return held
 
 
 def with_reader_headers(response: HttpResponse, etag: str | None) -> HttpResponse:
@@ -151,9 +220,10 @@ def _is_storable(response: HttpResponse) -> bool:
     )
 
 
-def _render_once(render: Callable[[], HttpResponse], key: str, token: str):
+def _render_once(render: Callable[[], HttpResponse], key: str, token: str, plain):
     """The page for ``token``: rendered here, or by the concurrent request that is
-    rendering it already. Returns a response that is not to be stored, or a page."""
+    rendering it already. Returns a response that is not to be stored, or a page
+    (with its uncompressed body when rendered here for a ``plain`` request)."""
     lock = f"{key}:rendering:{token}"
     holds_lock = shared.add(lock, 1, LOCK_SECONDS)
     if not holds_lock and shared.is_available():
@@ -162,14 +232,14 @@ def _render_once(render: Callable[[], HttpResponse], key: str, token: str):
             time.sleep(WAIT_STEP_SECONDS)
             page = shared.get(key)
             if page is not None and page.token == token:
-                return page
+                return HeldPage(page)
     try:
         response = render()
         if not _is_storable(response):
             return response
         page = StoredPage.of(response, token)
         shared.set(key, page, seconds_left())
-        return page
+        return HeldPage(page, response.content if plain else None)
     finally:
         if holds_lock:
             shared.delete(lock)
@@ -189,6 +259,10 @@ def cache_page_for_readers(
     """
 
     def decorate(view: Callable) -> Callable:
+        def shown_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            return _to_the_page_shown(request, response, parameters)
+
         @wraps(view)
         def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             query = canonical_query(request, parameters)
@@ -201,26 +275,32 @@ def cache_page_for_readers(
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
             if not (settings.PAGE_CACHE and is_anonymous_reader(request)):
-                return view(request, *args, **kwargs)
+                return shown_view(request, *args, **kwargs)
             token = versions.token(*([scope(**kwargs)] if scope else []))
             if token is None:
-                return _answer_in_outage(request, view, args, kwargs)
+                return _answer_in_outage(request, shown_view, args, kwargs)
             key = page_key(request)
             etag = page_etag(key, token)
             if etag in request.headers.get("If-None-Match", ""):
                 return with_reader_headers(HttpResponseNotModified(), etag)
             in_process = f"{key}:{token}"
-            page = process_memory.get(in_process)
-            if page is None:
+            held = process_memory.get(in_process)
+            if held is None:
                 page = shared.get(key)
-                if page is None or page.token != token:
-                    page = _render_once(
-                        lambda: view(request, *args, **kwargs), key, token
+                if page is not None and page.token == token:
+                    held = HeldPage(page)
+                else:
+                    held = _render_once(
+                        lambda: shown_view(request, *args, **kwargs),
+                        key,
+                        token,
+                        wants_identity(request),
                     )
-                    if isinstance(page, HttpResponse):
-                        return page
-                process_memory.put(in_process, page, seconds_left())
-            return answer(request, page, etag)
+                    if isinstance(held, HttpResponse):
+                        return held
+                process_memory.put(in_process, held, seconds_left())
+            held = held_for(request, held, in_process)
+            return answer(request, held, etag)
 
         return cached_view
 
@@ -244,11 +324,11 @@ def _answer_in_outage(request, view, args, kwargs) -> HttpResponse:
     process's memory for a second (a change elsewhere shows within it)."""
     token = versions.outage_token()
     key = f"{page_key(request)}:{token}"
-    page = process_memory.get(key)
-    if page is None:
+    held = process_memory.get(key)
+    if held is None:
         response = view(request, *args, **kwargs)
         if not _is_storable(response):
             return response
-        page = StoredPage.of(response, token)
-        process_memory.put(key, page, versions.OUTAGE_SECONDS)
-    return answer(request, page, None)
+        held = HeldPage(StoredPage.of(response, token), response.content)
+        process_memory.put(key, held, versions.OUTAGE_SECONDS)
+    return answer(request, held, None)

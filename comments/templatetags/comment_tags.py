@@ -10,6 +10,7 @@ from comments.models import Comment
 from comments.selectors import approved_comments_page
 from readercache import scope_of
 from readercache.fragments import cached_for_readers
+from readercache.pages import page_number_shown
 
 register = template.Library()
 
@@ -38,31 +39,37 @@ def article_comments(context, article) -> SafeString:
 
     The same for every reader (the form's per-visitor parts load separately), so it
     is rendered once per article, comment page and edition, and kept until the next
-    change of the site or of this article's comments.
+    change of the site or of this article's comments. A number beyond the last page
+    shows the last one, and the page cache sends the reader to its address
+    (``readercache.pages.page_number_shown``) rather than keep another copy.
     """
-    number = context["request"].GET.get("comments", "")
+    request = context["request"]
+    number = request.GET.get("comments", "")
     if not (number == "" or (number.isdigit() and len(number) <= 4)):
-        return render_comment_section(article, number)
-    return cached_for_readers(
-        f"comments:{article.pk}:{get_language()}:{number or 1}",
-        lambda: render_comment_section(article, number),
-        scope=scope_of(Article, article.pk),
-        scheduled=False,
-    )
+        html, shown = render_comment_section(article, number)
+    else:
+        html, shown = cached_for_readers(
+            f"comments:{article.pk}:{get_language()}:{number or 1}",
+            lambda: render_comment_section(article, number),
+            scope=scope_of(Article, article.pk),
+            scheduled=False,
+            keep=lambda section: section[1] == int(number or 1),
+        )
+    page_number_shown(request, "comments", shown)
+    return html
 
 
-def render_comment_section(article, number) -> SafeString:
+def render_comment_section(article, number) -> tuple[SafeString, int]:
+    """The section's HTML and the number of the comment page it shows."""
     form = (
         CommentForm(article=article, sender_hash="") if article.comments_open else None
     )
-    return render_to_string(
+    page = approved_comments_page(article=article, number=number)
+    html = render_to_string(
         "comments/_section.html",
-        {
-            "article": article,
-            "comments_page": approved_comments_page(article=article, number=number),
-            "form": form,
-        },
+        {"article": article, "comments_page": page, "form": form},
     )
+    return html, page.number
 
 
 @register.simple_tag
