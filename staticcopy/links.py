@@ -47,8 +47,8 @@ def kind_of(content_type: str) -> str | None:
         return CSS
     if kind.endswith("xml"):
         return XML
-    if kind == "text/plain":
-        # robots.txt's Sitemap line.
+    if kind in {"text/plain", "application/json"}:
+        # robots.txt's Sitemap line; mirrors.json's addresses of the editions' pages.
         return TEXT
     return None
 
