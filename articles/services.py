@@ -195,8 +195,9 @@ def article_save(
         and article.published_at <= now
     ):
         # Published from its form without a time chosen: it appears now, at the
-        # top of the news, not at the time the draft was begun.
-        article.published_at = now_to_the_second()
+        # top of the news, not at the time the draft was begun. The same moment as
+        # `now`: a second boundary between the two would make it "scheduled".
+        article.published_at = now.replace(microsecond=0)
     # Moving a link that belongs to another pair is allowed: the link service
     # unlinks the old pair.
     article.full_clean(exclude=["translation"])
