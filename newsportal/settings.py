@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "people",
+    # Search: its own index of articles (search.models), readers' results page.
+    "search",
     "staff",
     "backups",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
@@ -377,6 +379,17 @@ EMAIL_TIMEOUT = 20
 TASKS = {
     "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
+
+# Search, related articles and most read (search/, readership/)
+# One sender (its keyed hash) may search this many times per window; more get 429.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
+SEARCH_RATE_LIMIT_SECONDS = env_int("SEARCH_RATE_LIMIT_SECONDS", 60)
+SEARCH_MAX_QUERY_LENGTH = 100
+# "Most read" leaves out articles read fewer times than this in the last 24 hours.
+MOST_READ_MIN_VIEWS = env_int("MOST_READ_MIN_VIEWS", 10)
+# Readings are counted in the readers' cache and written to the database in one
+# batch at most this often (readership.counting).
+READERSHIP_FLUSH_SECONDS = env_int("READERSHIP_FLUSH_SECONDS", 60)
 
 # Reader comments
 COMMENTS_RATE_LIMIT_POSTS = env_int("COMMENTS_RATE_LIMIT_POSTS", 5)

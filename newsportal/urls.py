@@ -12,6 +12,7 @@ public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("people.urls")),
+    path("", include("search.urls")),
 ]
 
 urlpatterns = [
