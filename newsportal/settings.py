@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "people",
     # Search: its own index of articles (search.models), readers' results page.
     "search",
+    # "Most read": readings counted in the readers' cache, flushed in batches.
+    "readership",
     "staff",
     "backups",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
@@ -119,6 +121,8 @@ MIDDLEWARE = [
     "staff.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts readings of article pages, cached ones too, in the readers' cache only.
+    "readership.middleware.ReadingCounterMiddleware",
 ]
 
 ROOT_URLCONF = "newsportal.urls"
