@@ -250,7 +250,7 @@ class Article(models.Model):
         related_name="+",
         verbose_name=_("pinned related articles"),
         help_text=_(
-            "Shown first under \"Related\" on this article's page, when published "
+            'Shown first under "Related" on this article\'s page, when published '
             "in the same edition. The rest are found by shared keywords."
         ),
     )

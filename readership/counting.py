@@ -136,7 +136,12 @@ def _write(counted: list) -> list:
             values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
             params = []
             for hour, pk, language, views, _key in batch:
-                params += [pk, language, datetime.fromtimestamp(hour * HOUR, UTC), views]
+                params += [
+                    pk,
+                    language,
+                    datetime.fromtimestamp(hour * HOUR, UTC),
+                    views,
+                ]
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"INSERT INTO {table} (article_id, language, hour, views)"
