@@ -75,12 +75,16 @@ def query_tokens(query: str) -> list[Token]:
 def _ranked_page(query: list[Token], language: str, number: int):
     """(article id, body text, total matches) of one page, best first: one query."""
     matches, params = backends.ranked_matches(query)
-    published = Article.objects.published().in_edition(language).values("pk")
+    published = Article.objects.published().in_edition(language).order_by().values("pk")
     published_sql, published_params = published.query.sql_with_params()
     articles = Article._meta.db_table
     entries = SearchEntry._meta.db_table
+    # The matches first, once (MATERIALIZED): left inline, SQLite's planner walks
+    # the edition's articles and asks the full-text index for each (300 ms at 5,000
+    # articles, against under 1 ms).
     sql = (
-        f"SELECT m.article_id, e.body_text, COUNT(*) OVER () FROM ({matches}) m"
+        f"WITH m AS MATERIALIZED ({matches})"
+        " SELECT m.article_id, e.body_text, COUNT(*) OVER () FROM m"
         f" JOIN {entries} e ON e.article_id = m.article_id"
         f" JOIN {articles} a ON a.id = m.article_id"
         f" WHERE m.article_id IN ({published_sql})"
