@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from readercache.pages import with_reader_headers
+from readercache.pages import is_anonymous_reader, with_reader_headers
 from search import selectors, throttle
 from search.forms import SearchForm
 
@@ -38,4 +38,8 @@ def results(request):
         request, "search/results.html", {"form": form, "query": query, "page": page}
     )
     response["X-Robots-Tag"] = "noindex"
+    if not is_anonymous_reader(request):
+        # A staff member's page may carry their messages: nobody else's to see.
+        response["Cache-Control"] = "private, no-store"
+        return response
     return with_reader_headers(response, None)

@@ -116,3 +116,10 @@ def test_one_sender_gets_429_past_the_limit(client, story, settings):
     # Another sender is not held back.
     other = client.get(search_url(q="حمص"), REMOTE_ADDR="198.51.100.7")
     assert other.status_code == 200
+
+
+def test_only_anonymous_readers_results_may_be_kept_by_a_proxy(
+    client, admin_client, story
+):
+    assert "public" in client.get(search_url(q="حمص"))["Cache-Control"]
+    assert admin_client.get(search_url(q="حمص"))["Cache-Control"] == "private, no-store"
