@@ -8,7 +8,7 @@ BASE_PYTHON := $(shell for p in python3.13 python3.12; do $$p -c 'import sys' >/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test test-fast test-browser lint format migrate demo clean bench
+.PHONY: install messages run serve test test-fast test-browser lint format migrate demo clean bench bench-login
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then echo "newsportal needs Python 3.13 (or 3.12): neither python3.13 nor python3.12 runs on this machine." >&2; exit 1; fi
@@ -32,8 +32,16 @@ demo: messages
 	DJANGO_DEBUG=1 SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
 
 run: demo
+	bash scripts/ensure-run-packages
 	@echo "Serving newsportal on http://$(HOST):$(PORT)/ (admin at /admin/), with the tasks worker"
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve-dev
+
+# The production stack on this machine (gunicorn with deploy/gunicorn.conf.py and the
+# tasks worker), after check --deploy, migrate and collectstatic: see the README,
+# Production. `make serve ENV_FILE=/etc/newsportal/production.env`.
+serve: messages
+	bash scripts/ensure-run-packages
+	ENV_FILE=$(ENV_FILE) HOST=$(HOST) PORT=$(PORT) bash scripts/serve-production
 
 test: messages
 	bash scripts/ensure-system-packages
@@ -59,6 +67,10 @@ format: install
 # `make bench BENCH_ARGS=--rebuild` builds that database anew.
 bench: messages
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Readers' latency while 16 clients flood the staff sign-in: see bench/login_flood.py.
+bench-login: messages
+	$(PY) -m bench.login_flood $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -5,8 +5,10 @@ README lists each variable with its default. A production process (DJANGO_DEBUG 
 refuses to start without a real secret key.
 """
 
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +65,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# When the site is blocked (mirrors/): the onion service's address (its host name,
+# e.g. "abc...xyz.onion") and the host names of mirrors that serve this site (reverse
+# proxies in front of it). The site answers to them too; only these, never a host an
+# editor types into the admin (see mirrors.hosts).
+ONION_HOST = env_str("ONION_HOST").strip().lower().removeprefix("http://").strip("/")
+MIRROR_HOSTS = [host.lower() for host in env_list("MIRROR_HOSTS")]
+ALLOWED_HOSTS += [host for host in [ONION_HOST, *MIRROR_HOSTS] if host]
+
 INSTALLED_APPS = [
     # Django's admin on a site that lets staff in only after the second factor.
     "staff.apps.NewsroomAdminConfig",
@@ -92,6 +102,10 @@ INSTALLED_APPS = [
     "readership",
     "staff",
     "backups",
+    # The lite edition (plain pages for slow links) and the signed static copy.
+    "lite",
+    "staticcopy",
+    "mirrors",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
     "allauth.account",
@@ -101,6 +115,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time is the whole request's.
     "newsportal.request_log.RequestLogMiddleware",
+    # Right outside SecurityMiddleware: the onion address is not sent to HTTPS, and
+    # clearnet pages offer it (Onion-Location). See mirrors.middleware.
+    "mirrors.middleware.OnionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Brotli or gzip for what is not already compressed (cached pages are stored
     # compressed); see readercache.compression.
@@ -237,7 +254,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_PASSWORD_CHECKS}.NumericPasswordValidator"},
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2, computed at the lowest CPU priority so readers' requests come first
+    # (staff.hashers); the hashes are plain Argon2.
+    "staff.hashers.LowPriorityArgon2PasswordHasher",
     # Older hashes still check, and are upgraded to Argon2 at the next sign-in.
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
@@ -267,6 +286,15 @@ ACCOUNT_RATE_LIMITS = {
         f"{STAFF_LOGIN_FAILURES}/{STAFF_LOGIN_LOCK_MINUTES}m/key"
     ),
 }
+# Password checks (Argon2, half a second of CPU each) running at once on one app
+# server, across all its worker processes; a sign-in beyond them is answered "busy,
+# try again in a moment" at once, so that sign-ins never hold every worker while
+# readers wait (staff.password_checks; measured by `make bench-login`).
+STAFF_PASSWORD_CHECKS_AT_ONCE = env_int("STAFF_PASSWORD_CHECKS_AT_ONCE", 1)
+STAFF_PASSWORD_CHECK_LOCK_DIR = Path(tempfile.gettempdir()) / (
+    "newsportal-password-checks-"
+    + hashlib.sha256(f"{os.getuid()}:{BASE_DIR}".encode()).hexdigest()[:12]
+)
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_ALLOW_UNVERIFIED_EMAIL = True
@@ -370,6 +398,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The signed static copy (manage.py export_static): the OpenSSH private key that
+# signs its manifest; empty means --key must name one (or --unsigned).
+EXPORT_SIGNING_KEY = env_str("EXPORT_SIGNING_KEY")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

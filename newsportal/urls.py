@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from mirrors import views as mirrors_views
 from newsportal import views
 
 # Every public route lives under its edition's prefix (/en/, /ar/); the bare root
@@ -13,6 +14,8 @@ public_patterns = [
     path("", include("comments.urls")),
     path("", include("people.urls")),
     path("", include("search.urls")),
+    path("", include("lite.urls")),
+    path("", include("mirrors.urls")),
 ]
 
 urlpatterns = [
@@ -22,11 +25,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", views.health, name="health"),
     path("health/live/", views.liveness, name="liveness"),
+    # Where the site's mirrors and onion address are, for tools (mirrors/).
+    path(".well-known/mirrors.json", mirrors_views.mirrors_json, name="mirrors_json"),
     *i18n_patterns(*public_patterns),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "newsportal.views.bad_request"
+handler403 = "newsportal.views.permission_denied"
 handler404 = "newsportal.views.page_not_found"
 handler500 = "newsportal.views.server_error"

@@ -108,7 +108,11 @@ def canonical_query(request: HttpRequest, parameters: tuple[str, ...]) -> str:
 
 
 def page_key(request: HttpRequest) -> str:
-    address = blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    # The scheme and host too: a page holds absolute addresses built from them (its
+    # hreflang links, feeds), and the same path on the onion address or a mirror
+    # must not get the main domain's copy. Hosts are only those the site answers to.
+    page = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = blake2b(page.encode(), digest_size=16).hexdigest()
     return f"page:{get_language()}:{address}"
 
 

@@ -7,6 +7,9 @@
   staff member sets up the second factor straight after signing in, without typing
   the password twice.
 - Every failed sign-in, and every attempt refused by the lock, is in the audit trail.
+- A password is checked only in a free slot (``staff.password_checks``): beyond the
+  few checks one app server runs at once, the answer is "busy, try again" at once,
+  and the attempt counts as no failure.
 """
 
 import time
@@ -16,9 +19,19 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from newsportal.senders import sender_hash_for
+from staff.password_checks import PasswordChecksBusy, password_check_slot
 from staff.services import Action, audit_record
+
+BUSY = _(
+    "Many sign-ins are being checked right now. Please try again in a few seconds."
+)
+
+
+def _busy_error() -> forms.ValidationError:
+    return forms.ValidationError(BUSY, code="password_checks_busy")
 
 
 class StaffAccountAdapter(DefaultAccountAdapter):
@@ -27,6 +40,20 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def get_client_ip(self, request):
         return "sender:" + sender_hash_for(request)
+
+    def authenticate(self, request, **credentials):
+        try:
+            with password_check_slot():
+                return super().authenticate(request, **credentials)
+        except PasswordChecksBusy:
+            raise _busy_error() from None
+
+    def reauthenticate(self, user, password):
+        try:
+            with password_check_slot():
+                return super().reauthenticate(user, password)
+        except PasswordChecksBusy:
+            raise _busy_error() from None
 
     def pre_authenticate(self, request, **credentials):
         try:

@@ -28,6 +28,8 @@ def _test_settings(settings, tmp_path, _reader_versions_file):
     # Requests write the readings counted (readership/) once an interval; a test
     # that counts a page's queries must not meet that batch by chance.
     settings.READERSHIP_FLUSH_SECONDS = 10**9
+    # Password-check slots of this test alone (staff.password_checks).
+    settings.STAFF_PASSWORD_CHECK_LOCK_DIR = tmp_path / "password-checks"
 
 
 @pytest.fixture(autouse=True)
