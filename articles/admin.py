@@ -178,7 +178,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["section", "keywords", "translation"]
+    autocomplete_fields = ["section", "keywords", "translation", "related_pins"]
     readonly_fields = ["created_at", "updated_at", "submitted_at", "created_by"]
     actions = ["submit_for_review", "publish", "withdraw", "take_down"]
     fieldsets = [
@@ -188,6 +188,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["source_label", "reporter_credit", "translator_credit"]},
         ),
         (_("Keywords"), {"fields": ["keywords"]}),
+        (_("Related articles"), {"fields": ["related_pins"]}),
         (
             _("Translation"),
             {

@@ -209,6 +209,19 @@ class Article(models.Model):
     keywords = models.ManyToManyField(
         Keyword, blank=True, related_name="articles", verbose_name=_("keywords")
     )
+    # Related articles (articles.selectors.related_articles): editors' pins come
+    # first, then articles sharing the most keywords.
+    related_pins = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pinned related articles"),
+        help_text=_(
+            'Shown first under "Related" on this article\'s page, when published '
+            "in the same edition. The rest are found by shared keywords."
+        ),
+    )
     image = ArticleImageField(
         _("main image"),
         upload_to="articles/%Y/%m/",

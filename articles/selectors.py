@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
+from django.db.models import IntegerField, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from articles.models import Article, Section
+from articles.models import Article, KeywordListing, Section
 from readercache.fragments import cached_for_readers
 
 LATEST_COUNT = 24
@@ -232,3 +233,69 @@ def front_page() -> FrontPage:
             lambda: _section_blocks(leaving_out=[article.pk for article in shown]),
         ),
     )
+
+
+# Related articles (issue 13): pins first, then by shared keywords.
+RELATED_COUNT = 4
+# Of each keyword, only its newest articles are weighed: the read stays a few
+# indexed LIMIT ranges however many articles carry a common keyword.
+RELATED_CANDIDATES_PER_KEYWORD = 100
+
+
+def _sharing_keywords(article: Article, keyword_ids: list[int], limit: int) -> list:
+    """Ids of the edition's published articles sharing the most of
+    ``keyword_ids`` with ``article`` (newest first among equals): one query."""
+    parts, params = [], []
+    for keyword_id in keyword_ids:
+        newest = (
+            KeywordListing.objects.for_keyword(
+                keyword=keyword_id, language=article.language
+            )
+            .exclude(article_id=article.pk)
+            .values("article_id", "published_at")[:RELATED_CANDIDATES_PER_KEYWORD]
+        )
+        sql, part_params = newest.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS keyword_{keyword_id}")
+        params.extend(part_params)
+    sql = (
+        "SELECT article_id FROM (" + " UNION ALL ".join(parts) + ") AS candidates"
+        " GROUP BY article_id"
+        " ORDER BY COUNT(*) DESC, MAX(published_at) DESC, article_id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _keywords_and_pins(article: Article) -> tuple[list[int], list[int]]:
+    """The article's keyword ids and its pinned articles' ids: one query."""
+    keywords = Article.keywords.through.objects.filter(
+        article_id=article.pk
+    ).values_list("keyword_id", Value(0, output_field=IntegerField()))
+    pins = Article.related_pins.through.objects.filter(
+        from_article_id=article.pk
+    ).values_list(Value(0, output_field=IntegerField()), "to_article_id")
+    rows = list(keywords.union(pins, all=True))
+    return (
+        [keyword for keyword, _pin in rows if keyword],
+        sorted((pin for _keyword, pin in rows if pin), reverse=True),
+    )
+
+
+def related_articles(article: Article) -> list[Article]:
+    """Up to ``RELATED_COUNT`` articles for "Related" under ``article``: its
+    editors' pins that readers may see in its edition, then those sharing the most
+    keywords with it. At most three queries, whatever the archive."""
+    keyword_ids, pin_ids = _keywords_and_pins(article)
+    pin_ids = [pk for pk in pin_ids if pk != article.pk]
+    shared = (
+        _sharing_keywords(article, keyword_ids, RELATED_COUNT + len(pin_ids))
+        if keyword_ids
+        else []
+    )
+    ids = list(dict.fromkeys([*pin_ids, *shared]))
+    if not ids:
+        return []
+    readable = Article.objects.published().in_edition(article.language)
+    by_pk = readable.filter(pk__in=ids).for_listing().in_bulk()
+    return [by_pk[pk] for pk in ids if pk in by_pk][:RELATED_COUNT]

@@ -96,6 +96,10 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "people",
+    # Search: its own index of articles (search.models), readers' results page.
+    "search",
+    # "Most read": readings counted in the readers' cache, flushed in batches.
+    "readership",
     "staff",
     "backups",
     # The lite edition (plain pages for slow links) and the signed static copy.
@@ -134,6 +138,8 @@ MIDDLEWARE = [
     "staff.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts readings of article pages, cached ones too, in the readers' cache only.
+    "readership.middleware.ReadingCounterMiddleware",
 ]
 
 ROOT_URLCONF = "newsportal.urls"
@@ -409,6 +415,17 @@ EMAIL_TIMEOUT = 20
 TASKS = {
     "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
+
+# Search, related articles and most read (search/, readership/)
+# One sender (its keyed hash) may search this many times per window; more get 429.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
+SEARCH_RATE_LIMIT_SECONDS = env_int("SEARCH_RATE_LIMIT_SECONDS", 60)
+SEARCH_MAX_QUERY_LENGTH = 100
+# "Most read" leaves out articles read fewer times than this in the last 24 hours.
+MOST_READ_MIN_VIEWS = env_int("MOST_READ_MIN_VIEWS", 10)
+# Readings are counted in the readers' cache and written to the database in one
+# batch at most this often (readership.counting).
+READERSHIP_FLUSH_SECONDS = env_int("READERSHIP_FLUSH_SECONDS", 60)
 
 # Reader comments
 COMMENTS_RATE_LIMIT_POSTS = env_int("COMMENTS_RATE_LIMIT_POSTS", 5)

@@ -13,6 +13,7 @@ public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("people.urls")),
+    path("", include("search.urls")),
     path("", include("lite.urls")),
     path("", include("mirrors.urls")),
 ]

@@ -25,6 +25,9 @@ def _test_settings(settings, tmp_path, _reader_versions_file):
     # Readers' versions of this run alone: another run on the same checkout must not
     # retire what this one cached.
     settings.READER_CACHE_VERSIONS_FILE = _reader_versions_file
+    # Requests write the readings counted (readership/) once an interval; a test
+    # that counts a page's queries must not meet that batch by chance.
+    settings.READERSHIP_FLUSH_SECONDS = 10**9
     # Password-check slots of this test alone (staff.password_checks).
     settings.STAFF_PASSWORD_CHECK_LOCK_DIR = tmp_path / "password-checks"
 

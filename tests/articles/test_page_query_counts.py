@@ -30,15 +30,17 @@ def _every_request_rendered(settings):
 EXPECTED_QUERIES = {
     # Cold: site settings, sections, the next scheduled time (which bounds every
     # cached block's life), the headlines (latest and breaking in one query) and the
-    # section blocks. Warm: all cached.
-    "home": (5, 0),
+    # section blocks, and "Most read" (readership/, one query). Warm: all cached.
+    "home": (6, 0),
     # The article (with its section and translation); cold, also its keywords, the
     # approved-comment count (no comments here, so no page of them is fetched; the
     # captcha is per visitor and comes from its own address) and the chrome: site
     # settings, sections, next scheduled time and the headlines for the ticker,
-    # and its credits with their people (people/). Warm, the keywords, the credits
-    # and the comment section are cached fragments.
-    "article": (8, 1),
+    # and its credits with their people (people/); "Related" (its keywords and pins
+    # in one query, the articles sharing them in one, then those articles) and
+    # "Most read" (one). Warm, the keywords, the credits, the comment section,
+    # "Related" and "Most read" are cached fragments.
+    "article": (12, 1),
     # The section and the page's rows; cold, also the listing's count (kept until the
     # next visible change) and the chrome.
     "section": (7, 2),
