@@ -239,7 +239,7 @@ def front_page() -> FrontPage:
 RELATED_COUNT = 4
 # Of each keyword, only its newest articles are weighed: the read stays a few
 # indexed LIMIT ranges however many articles carry a common keyword.
-RELATED_CANDIDATES_PER_KEYWORD = 100
+RELATED_CANDIDATES_PER_KEYWORD = 40
 
 
 def _sharing_keywords(article: Article, keyword_ids: list[int], limit: int) -> list:
@@ -294,8 +294,20 @@ def related_articles(article: Article) -> list[Article]:
         else []
     )
     ids = list(dict.fromkeys([*pin_ids, *shared]))
-    if not ids:
-        return []
-    readable = Article.objects.published().in_edition(article.language)
-    by_pk = readable.filter(pk__in=ids).for_listing().in_bulk()
+    by_pk = readable_by_key(ids, article.language)
     return [by_pk[pk] for pk in ids if pk in by_pk][:RELATED_COUNT]
+
+
+def readable_by_key(ids: list[int], language: str) -> dict[int, Article]:
+    """Those of the articles ``ids`` names that readers of ``language`` may see, by
+    key, for a listing. Read by primary key alone and checked here: given the
+    published filter too, the planner may walk the whole edition's index instead of
+    looking up a handful of keys."""
+    if not ids:
+        return {}
+    found = Article.objects.filter(pk__in=ids).for_listing().in_bulk()
+    return {
+        pk: article
+        for pk, article in found.items()
+        if article.language == language and article.is_published
+    }

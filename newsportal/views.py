@@ -7,6 +7,7 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from readercache import shared
@@ -25,8 +26,11 @@ def page_not_found(request, exception):
 
 def bad_request(request, exception):
     # Standalone, without the request context: the request itself is what is wrong
-    # (a foreign Host header cannot even build an absolute address).
-    return HttpResponse(loader.render_to_string("400.html"), status=400)
+    # (a foreign Host header cannot even build an absolute address). It may be
+    # refused before the locale middleware runs, so the edition comes from the path.
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or translation.get_language()):
+        return HttpResponse(loader.render_to_string("400.html"), status=400)
 
 
 def permission_denied(request, exception):
