@@ -156,7 +156,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Main image"),
-            {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
+            {
+                "fields": [
+                    "image",
+                    "image_focus",
+                    "image_alt",
+                    "image_caption",
+                    "image_credit",
+                ]
+            },
         ),
         (
             _("Publication"),

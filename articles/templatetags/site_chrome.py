@@ -57,10 +57,22 @@ def section_navigation(context) -> SafeString:
         name.format(lang=translation.get_language(), **state),
         lambda: render_to_string(
             "includes/_section_nav.html",
-            {"sections": selectors.navigation_sections(), **state},
+            {
+                "sections": selectors.navigation_sections(),
+                "phone_columns": phone_columns(len(selectors.navigation_sections()) + 1),
+                **state,
+            },
         ),
         scheduled=False,
     )
+
+
+def phone_columns(links: int, *, most: int = 4) -> int:
+    """Columns for ``links`` navigation links on a phone: as few rows as ``most``
+    links a row allow, filled evenly (six links: two rows of three, never five and
+    one alone on a line)."""
+    rows = -(-links // most)
+    return -(-links // rows)
 
 
 @register.simple_tag
@@ -74,6 +86,13 @@ def site_footer() -> SafeString:
         ),
         scheduled=False,
     )
+
+
+@register.simple_tag
+def main_site_address(path: str) -> str:
+    """``path`` on the main domain: the address printed under an article (the same
+    on every host the page is read from, like its canonical link)."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 @dataclass(frozen=True)
