@@ -10,7 +10,7 @@ import re
 import secrets
 from datetime import timedelta
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -92,6 +92,8 @@ class CommentFieldsForm(forms.Form):
 class CommentForm(CommentFieldsForm):
     captcha = CaptchaField(
         label=_("Code"),
+        # A code reads left to right in every edition.
+        widget=CaptchaTextInput(attrs={"dir": "ltr"}),
         help_text=_(
             "Type the characters in the image. This prevents automatic submission."
         ),

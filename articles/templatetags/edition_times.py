@@ -108,7 +108,7 @@ def iso_time(value: datetime | None) -> str:
 
 
 def utc_offset(moment: datetime) -> str:
-    """"UTC+3", "UTC+5:30", "UTC-4" or "UTC" for ``moment``'s offset."""
+    """ "UTC+3", "UTC+5:30", "UTC-4" or "UTC" for ``moment``'s offset."""
     offset = moment.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset else 0
     if minutes == 0:
