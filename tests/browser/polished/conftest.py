@@ -126,6 +126,11 @@ def newsdesk(transactional_db) -> Newsdesk:
                 if arabic
                 else "Pumps restart at the western water station"
             ),
+            lead=(
+                "أعاد المهندسون تشغيل المضخات الرئيسية صباح اليوم."
+                if arabic
+                else "Engineers restarted the main pumps this morning."
+            ),
             body=ARABIC_BODY if arabic else ENGLISH_BODY,
             section=sections[0],
             keywords=[keyword],

@@ -8,7 +8,7 @@ from tests.browser.polished.conftest import EDITIONS, SHOTS, shoot
 
 pytestmark = pytest.mark.browser
 
-LEFT_OUT = [".ticker", ".section-nav", ".edition-switch", ".comment-form-block"]
+LEFT_OUT = [".ticker", ".section-nav", ".edition-switch", ".comments"]
 KEPT = [".article-title", ".article-body", ".article-credits", ".article-address"]
 
 
