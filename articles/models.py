@@ -623,6 +623,9 @@ class Masthead:
     name: str
     standing_line: str
     description: str
+    # The same in both editions. A default, so that a masthead cached before this
+    # field existed still reads.
+    arabic_months: str = ArabicMonths.EGYPTIAN
 
 
 class SiteSettings(models.Model):
@@ -684,8 +687,11 @@ class SiteSettings(models.Model):
                 name=self.name_ar or self.name,
                 standing_line=self.standing_line_ar or self.standing_line,
                 description=self.description_ar or self.description,
+                arabic_months=self.arabic_months,
             )
-        return Masthead(self.name, self.standing_line, self.description)
+        return Masthead(
+            self.name, self.standing_line, self.description, self.arabic_months
+        )
 
     @classmethod
     def load(cls) -> "SiteSettings":

@@ -9,8 +9,8 @@ from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ArabicMonths, SiteSettings
-from readercache.fragments import cached_for_readers
+from articles.models import ArabicMonths
+from articles.templatetags.site_chrome import site_settings
 
 register = template.Library()
 
@@ -41,7 +41,7 @@ EGYPTIAN_MONTHS = [
     "يناير",
     "فبراير",
     "مارس",
-    "أبريل",
+    "إبريل",
     "مايو",
     "يونيو",
     "يوليو",
@@ -76,12 +76,9 @@ ZONE_NAMES = {
 
 
 def arabic_month_names() -> list[str]:
-    """The month names the site chose for its Arabic edition (a site setting; kept
-    with the pages it shows on, and retired with them when the setting changes)."""
-    choice = cached_for_readers(
-        "arabic-months", lambda: SiteSettings.load().arabic_months, scheduled=False
-    )
-    return ARABIC_MONTHS.get(choice, EGYPTIAN_MONTHS)
+    """The month names the site chose for its Arabic edition: a site setting, read
+    with the masthead (one cached read that every page makes anyway)."""
+    return ARABIC_MONTHS.get(site_settings().arabic_months, EGYPTIAN_MONTHS)
 
 
 @register.filter
