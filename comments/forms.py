@@ -55,6 +55,15 @@ RATE_LIMITED = _(
 )
 
 
+class CodeInput(CaptchaTextInput):
+    """The captcha: a group (fieldset and legend) whose answer box has a label of
+    its own (templates/captcha/widgets/captcha.html). A legend takes no ``for``
+    (HTML), so the group names no single box."""
+
+    def id_for_label(self, id_):
+        return ""
+
+
 class CommentFieldsForm(forms.Form):
     """What the reader writes: checked on every post, the first one (before the
     code is asked for) included, so that no mistake waits for the second."""
@@ -93,7 +102,7 @@ class CommentForm(CommentFieldsForm):
     captcha = CaptchaField(
         label=_("Code"),
         # A code reads left to right in every edition.
-        widget=CaptchaTextInput(attrs={"dir": "ltr"}),
+        widget=CodeInput(attrs={"dir": "ltr"}),
         help_text=_(
             "Type the characters in the image. This prevents automatic submission."
         ),

@@ -1,7 +1,7 @@
 """The reader pages of both editions are valid HTML: the W3C's Nu HTML Checker
 (vnu-jar, pinned, from scripts/ensure-page-checkers; run with Java) reports no
 error on the front page, an article, a section, a keyword or a person page, as the
-server sends them."""
+server sends them, nor on the comment form's code step (its captcha included)."""
 
 import json
 import shutil
@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from tests.browser.polished.conftest import EDITIONS
 from tests.browser.polished.test_accessibility import reader_pages
@@ -46,6 +48,16 @@ def test_reader_pages_are_valid_html(new_page, newsdesk, vnu, edition, tmp_path)
         saved = tmp_path / f"page-{number}.html"
         saved.write_text(response.text())
         files[f"file:{saved}"] = path
+    article = newsdesk.lead[edition]
+    with translation.override(edition):
+        submit = reverse("comments:submit", kwargs={"article_pk": article.pk})
+    step = page.request.post(
+        submit, form={"name": "Rami", "email": "not-an-address", "body": "Hello"}
+    )
+    assert "captcha_1" in step.text()
+    saved = tmp_path / "code-step.html"
+    saved.write_text(step.text())
+    files[f"file:{saved}"] = "the code step"
     checked = subprocess.run(
         [
             *vnu,
