@@ -12,13 +12,36 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import history, services
-from articles.models import Article, Correction, Keyword, Section, SiteSettings
+from articles.models import ARABIC, Article, Correction, Keyword, Section, SiteSettings
 from articles.preview import preview_url
+from articles.richtext import sanitize_body
+
+# Written in the article's own language, so they take its direction whatever the
+# admin's language is: an Arabic headline typed into a left-to-right box puts its
+# punctuation at the wrong end and hides its start. static/js/article_direction.js
+# follows a change of the edition field before saving.
+IN_ARTICLE_LANGUAGE = [
+    "title",
+    "lead",
+    "body",
+    "source_label",
+    "reporter_credit",
+    "translator_credit",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+]
+
+
+def direction_of(language: str) -> str:
+    return "rtl" if language == ARABIC else "ltr"
 
 
 @admin.register(Section)
@@ -58,6 +81,26 @@ class KeepsUnpostedChoices(forms.ModelForm):
 
 class ArticleAdminForm(KeepsUnpostedChoices):
     kept_when_not_posted = ("image_focus",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.article_language
+        for name in IN_ARTICLE_LANGUAGE:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    lang=language, dir=direction_of(language), spellcheck="true"
+                )
+        if "title" in self.fields:
+            self.fields["title"].widget.attrs["class"] = "vLargeTextField"
+
+    @property
+    def article_language(self) -> str:
+        """The edition being written: as posted, else as saved, else the default."""
+        languages = dict(settings.LANGUAGES)
+        posted = self.data.get(self.add_prefix("language")) if self.is_bound else None
+        if posted in languages:
+            return posted
+        return self.initial.get("language") or self.instance.language
 
     def validate_unique(self):
         # Linking a translation that was linked elsewhere moves it; the service
@@ -142,7 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [CorrectionInline]
     list_display = [
-        "title",
+        "headline",
         "language",
         "section",
         "state",
@@ -151,6 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "is_breaking",
         "is_live",
     ]
+    list_display_links = ["headline"]
     list_filter = [ReviewQueueFilter, "language", "status", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "lead", "reporter_credit", "translator_credit"]
@@ -210,6 +254,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["css/article_admin.css"]}
+        js = ["js/article_direction.js"]
+
     # Who may do what: the services decide the same, so a forged post meets it too.
 
     def has_publish_permission(self, request):
@@ -239,12 +287,51 @@ class ArticleAdmin(admin.ModelAdmin):
             fields += sorted(services.PUBLICATION_FIELDS)
         return fields
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Those who may only read (moderators, a reporter on a published story) see
+        # the article as readers do, not its HTML source.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "rendered_body" if field == "body" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("body"))
+    def rendered_body(self, article):
+        language = article.language
+        return format_html(
+            '<div class="article-body-as-read" lang="{}" dir="{}">{}</div>',
+            language,
+            direction_of(language),
+            mark_safe(sanitize_body(article.body)),  # noqa: S308 - allow-listed HTML
+        )
+
     # The list.
 
     def get_ordering(self, request):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "waiting":
             return ["submitted_at", "pk"]  # longest waiting first
         return super().get_ordering(request)
+
+    @admin.display(description=_("title"), ordering="title")
+    def headline(self, article):
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>',
+            article.language,
+            direction_of(article.language),
+            article.title,
+        )
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, article):

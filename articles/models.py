@@ -9,18 +9,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
+from articles.bilingual import (
+    ARABIC,
+    BilinguallyNamed,
+    BilingualQuerySet,
+    reading_arabic,
+)
 from articles.images import ArticleImageField, Picture, picture_of
 from articles.richtext import RichTextField
 from readercache import WatchedQuerySet
-
-ARABIC = "ar"
-
-
-def reading_arabic() -> bool:
-    return (get_language() or settings.LANGUAGE_CODE).startswith(ARABIC)
 
 
 def now_to_the_second():
@@ -57,20 +57,7 @@ class Section(models.Model):
         return self.name_ar if reading_arabic() and self.name_ar else self.name
 
 
-class KeywordQuerySet(WatchedQuerySet):
-    def with_slug(self, slug: str):
-        """Keywords whose English or Arabic slug this is."""
-        return self.filter(Q(slug=slug) | Q(slug_ar=slug))
-
-    def for_address(self, slug: str) -> "Keyword | None":
-        """The keyword an address names, the edition's own slug first."""
-        matches = list(self.with_slug(slug)[:2])
-        own = "slug_ar" if reading_arabic() else "slug"
-        matches.sort(key=lambda keyword: getattr(keyword, own) != slug)
-        return matches[0] if matches else None
-
-
-class Keyword(models.Model):
+class Keyword(BilinguallyNamed):
     name = models.CharField(_("name (English)"), max_length=80, unique=True)
     slug = models.SlugField(
         _("slug (English)"), max_length=80, unique=True, allow_unicode=True
@@ -86,38 +73,19 @@ class Keyword(models.Model):
         help_text=_("The Arabic edition's address for this keyword, e.g. حمص."),
     )
 
-    objects = KeywordQuerySet.as_manager()
+    objects = BilingualQuerySet.as_manager()
+    slug_taken_messages = {
+        "slug_ar": _("Another keyword uses this as its English slug."),
+        "slug": _("Another keyword uses this as its Arabic slug."),
+    }
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
 
-    def __str__(self):
-        return self.local_name
-
     def get_absolute_url(self):
         return reverse("articles:keyword", kwargs={"slug": self.local_slug})
-
-    def clean(self):
-        # One address must name one keyword, whichever edition's slug it is.
-        clashes = Keyword.objects.exclude(pk=self.pk)
-        if self.slug_ar and clashes.filter(slug=self.slug_ar).exists():
-            raise ValidationError(
-                {"slug_ar": _("Another keyword uses this as its English slug.")}
-            )
-        if clashes.filter(slug_ar=self.slug).exists():
-            raise ValidationError(
-                {"slug": _("Another keyword uses this as its Arabic slug.")}
-            )
-
-    @property
-    def local_name(self) -> str:
-        return self.name_ar if reading_arabic() and self.name_ar else self.name
-
-    @property
-    def local_slug(self) -> str:
-        return self.slug_ar if reading_arabic() and self.slug_ar else self.slug
 
 
 class ArticleQuerySet(WatchedQuerySet):

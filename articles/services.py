@@ -280,7 +280,7 @@ def article_submit_for_review(
         count += 1
         with trail_language():
             audit_record(
-                action=Action.ARTICLE_EDIT,
+                action=Action.ARTICLE_SUBMIT,
                 by=by,
                 obj=article,
                 summary=summary,
@@ -420,7 +420,7 @@ def article_take_down(
         else:
             was = _withdrawn_summary(before, article.published_at)
         audit_record(
-            action=Action.ARTICLE_WITHDRAW,
+            action=Action.ARTICLE_TAKE_DOWN,
             by=by,
             obj=article,
             summary=gettext("taken down everywhere (%(was)s); reason: %(reason)s")
@@ -460,7 +460,7 @@ def article_version_restore(
         _keep_version(by, summary)
     with trail_language():
         audit_record(
-            action=Action.ARTICLE_EDIT,
+            action=Action.ARTICLE_RESTORE,
             by=by,
             obj=article,
             summary=summary,

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "people",
     "staff",
     "backups",
+    # The lite edition (plain pages for slow links) and the signed static copy.
+    "lite",
+    "staticcopy",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).
     "allauth",
     "allauth.account",
@@ -364,6 +367,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The signed static copy (manage.py export_static): the OpenSSH private key that
+# signs its manifest; empty means --key must name one (or --unsigned).
+EXPORT_SIGNING_KEY = env_str("EXPORT_SIGNING_KEY")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -12,6 +12,7 @@ public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("people.urls")),
+    path("", include("lite.urls")),
 ]
 
 urlpatterns = [
@@ -27,5 +28,7 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "newsportal.views.bad_request"
+handler403 = "newsportal.views.permission_denied"
 handler404 = "newsportal.views.page_not_found"
 handler500 = "newsportal.views.server_error"

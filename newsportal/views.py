@@ -2,8 +2,9 @@
 
 import logging
 import secrets
+import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -22,9 +23,29 @@ def page_not_found(request, exception):
     return HttpResponse(content, status=404)
 
 
+def bad_request(request, exception):
+    # Standalone, without the request context: the request itself is what is wrong
+    # (a foreign Host header cannot even build an absolute address).
+    return HttpResponse(loader.render_to_string("400.html"), status=400)
+
+
+def permission_denied(request, exception):
+    return HttpResponse(loader.render_to_string("403.html"), status=403)
+
+
+# The database not answering (restarting, unreachable, out of connections): a
+# passing state, so the answer is "unavailable, try again" and nginx may retry on the
+# other app server (deploy/nginx.conf), rather than a 500 that says our code broke.
+UNAVAILABLE = (OperationalError, InterfaceError)
+
+
 def server_error(request):
     # Rendered without the request context or any query: whatever broke the page may
-    # be the database itself.
+    # be the database itself. Django calls this inside its exception handler.
+    if isinstance(sys.exc_info()[1], UNAVAILABLE):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "120"
+        return response
     return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 

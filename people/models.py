@@ -12,25 +12,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.bilingual import BilinguallyNamed, BilingualQuerySet, reading_arabic
 from articles.images import ArticleImageField, Picture, picture_of
-from articles.models import Article, reading_arabic
+from articles.models import Article
 from readercache import WatchedQuerySet
 
 
-class PersonQuerySet(WatchedQuerySet):
-    def with_slug(self, slug: str):
-        """People whose English or Arabic slug this is."""
-        return self.filter(Q(slug=slug) | Q(slug_ar=slug))
-
-    def for_address(self, slug: str) -> "Person | None":
-        """The person an address names, the edition's own slug first."""
-        matches = list(self.with_slug(slug)[:2])
-        own = "slug_ar" if reading_arabic() else "slug"
-        matches.sort(key=lambda person: getattr(person, own) != slug)
-        return matches[0] if matches else None
-
-
-class Person(models.Model):
+class Person(BilinguallyNamed):
     name = models.CharField(_("name (English)"), max_length=120)
     name_ar = models.CharField(_("name (Arabic)"), max_length=120, blank=True)
     slug = models.SlugField(
@@ -75,38 +63,19 @@ class Person(models.Model):
         ),
     )
 
-    objects = PersonQuerySet.as_manager()
+    objects = BilingualQuerySet.as_manager()
+    slug_taken_messages = {
+        "slug_ar": _("Another person uses this as their English slug."),
+        "slug": _("Another person uses this as their Arabic slug."),
+    }
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
-    def __str__(self):
-        return self.local_name
-
     def get_absolute_url(self):
         return reverse("people:detail", kwargs={"slug": self.local_slug})
-
-    def clean(self):
-        # One address must name one person, whichever edition's slug it is.
-        clashes = Person.objects.exclude(pk=self.pk)
-        if self.slug_ar and clashes.filter(slug=self.slug_ar).exists():
-            raise ValidationError(
-                {"slug_ar": _("Another person uses this as their English slug.")}
-            )
-        if clashes.filter(slug_ar=self.slug).exists():
-            raise ValidationError(
-                {"slug": _("Another person uses this as their Arabic slug.")}
-            )
-
-    @property
-    def local_name(self) -> str:
-        return self.name_ar if reading_arabic() and self.name_ar else self.name
-
-    @property
-    def local_slug(self) -> str:
-        return self.slug_ar if reading_arabic() and self.slug_ar else self.slug
 
     @property
     def public_bio(self) -> str:

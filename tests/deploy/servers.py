@@ -54,8 +54,9 @@ class SiteProcess:
             DJANGO_ALLOWED_HOSTS=f"127.0.0.1,localhost,{HOST}",
             MEDIA_ROOT=str(folder / "media"),
             COMMENTS_NOTIFY_MODERATORS="0",
-            **extra_env,
         )
+        # A test may name another database, Redis, or production mode.
+        self.env.update(extra_env)
 
     def manage(self, *args: str) -> str:
         done = subprocess.run(
@@ -88,8 +89,15 @@ class SiteProcess:
 @contextmanager
 def running(command: list[str], *, env: dict, port: int, log: Path):
     with log.open("wb") as output:
+        # A session of its own: a test can kill the server with its workers
+        # (os.killpg), as when its machine fails.
         process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         deadline = time.monotonic() + 30
@@ -104,7 +112,8 @@ def running(command: list[str], *, env: dict, port: int, log: Path):
             raise RuntimeError("server did not start: " + log.read_text())
         yield process
     finally:
-        process.send_signal(signal.SIGTERM)
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -133,16 +142,37 @@ def nginx_binary() -> str:
     return binary
 
 
-def nginx_config(folder: Path, *, port: int, app_port: int) -> Path:
+def nginx_config(
+    folder: Path,
+    *,
+    port: int,
+    app_port: int | list[int],
+    static_root: Path | None = None,
+    media_root: Path | None = None,
+) -> Path:
     """deploy/nginx.conf as shipped, with this test's ports and folders, inside a
-    minimal main configuration."""
+    minimal main configuration. Plain HTTP on the edge's port (the test speaks no
+    TLS); the app servers named in ``app_port`` (one or two)."""
     site = (ROOT / "deploy/nginx.conf").read_text()
+    apps = [app_port] if isinstance(app_port, int) else list(app_port)
+    upstreams = [
+        f"server 127.0.0.1:{apps[0]} max_fails=1 fail_timeout=10s;",
+        f"server 127.0.0.1:{apps[1]} max_fails=1 fail_timeout=10s;"
+        if len(apps) > 1
+        else "",
+    ]
+    site_port = free_port(port - BASE_PORT + 2)
     for shipped, here in {
         "listen 443 ssl http2;": f"listen 127.0.0.1:{port};",
         "listen 80;": f"listen 127.0.0.1:{free_port(port - BASE_PORT + 1)};",
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+        "server 10.0.0.11:8000 max_fails=1 fail_timeout=10s;": upstreams[0],
+        "server 10.0.0.12:8000 max_fails=1 fail_timeout=10s;": upstreams[1],
+        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{site_port};",
+        "server 127.0.0.1:8081;": f"server 127.0.0.1:{site_port};",
         "/var/cache/nginx/newsportal": str(folder / "cache"),
         "/var/log/nginx/": str(folder) + "/",
+        "/srv/newsportal/staticfiles/": str(static_root or ROOT / "static") + "/",
+        "/srv/newsportal/media/": str(media_root or folder / "media") + "/",
         "/srv/newsportal/": str(ROOT) + "/",
     }.items():
         assert shipped in site, shipped
@@ -163,8 +193,8 @@ def nginx_config(folder: Path, *, port: int, app_port: int) -> Path:
     return main
 
 
-def nginx(folder: Path, *, port: int, app_port: int):
-    config = nginx_config(folder, port=port, app_port=app_port)
+def nginx(folder: Path, *, port: int, app_port: int | list[int], **folders: Path):
+    config = nginx_config(folder, port=port, app_port=app_port, **folders)
     return running(
         [nginx_binary(), "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
         env=dict(os.environ),
