@@ -59,7 +59,29 @@ class KeywordAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"], "slug_ar": ["name_ar"]}
 
 
-class ArticleAdminForm(forms.ModelForm):
+class KeepsUnpostedChoices(forms.ModelForm):
+    """Choice fields named in ``kept_when_not_posted`` are optional in the form: a
+    post without them (an older form, a script) keeps the record's value, or the
+    model's default for a new record, instead of failing."""
+
+    kept_when_not_posted: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.kept_when_not_posted:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def _post_clean(self):
+        for name in self.kept_when_not_posted:
+            if name in self.cleaned_data and not self.cleaned_data[name]:
+                self.cleaned_data[name] = getattr(self.instance, name)
+        super()._post_clean()
+
+
+class ArticleAdminForm(KeepsUnpostedChoices):
+    kept_when_not_posted = ("image_focus",)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = self.article_language
@@ -201,7 +223,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Main image"),
-            {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
+            {
+                "fields": [
+                    "image",
+                    "image_focus",
+                    "image_alt",
+                    "image_caption",
+                    "image_credit",
+                ]
+            },
         ),
         (
             _("Publication"),
@@ -555,8 +585,13 @@ def _int(value) -> int | None:
         return None
 
 
+class SiteSettingsAdminForm(KeepsUnpostedChoices):
+    kept_when_not_posted = ("arabic_months",)
+
+
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    form = SiteSettingsAdminForm
     list_display = ["name", "standing_line"]
 
     def has_add_permission(self, request):

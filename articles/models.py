@@ -144,6 +144,21 @@ class ArticleQuerySet(WatchedQuerySet):
 TRANSLATION_LINK_FIELDS = {"id", "language", "slug", "status", "published_at"}
 
 
+class ImageFocus(models.TextChoices):
+    """The part of a photo that stays in view when a teaser or the front page's lead
+    crops it to their common shape (site.css, "Cropped photos")."""
+
+    CENTRE = "center", _("Centre")
+    TOP = "top", _("Top")
+    BOTTOM = "bottom", _("Bottom")
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+    TOP_LEFT = "top-left", _("Top left")
+    TOP_RIGHT = "top-right", _("Top right")
+    BOTTOM_LEFT = "bottom-left", _("Bottom left")
+    BOTTOM_RIGHT = "bottom-right", _("Bottom right")
+
+
 @reversion.register(exclude=["created_at", "updated_at", "last_note_at"])
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -246,6 +261,16 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text=_("The widths of the WebP copies stored beside the image."),
+    )
+    image_focus = models.CharField(
+        _("image focal point"),
+        max_length=12,
+        choices=ImageFocus.choices,
+        default=ImageFocus.CENTRE,
+        help_text=_(
+            "Front-page and listing teasers show the photo cropped to one shape; "
+            "this part of it stays in view. The article page shows it whole."
+        ),
     )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
@@ -564,11 +589,24 @@ class Correction(models.Model):
         return f"{self.get_kind_display()}: {self.note[:60]}"
 
 
+class ArabicMonths(models.TextChoices):
+    """How the Arabic edition names the months: the Levantine names (Syria, Lebanon,
+    Jordan, Palestine, Iraq) or the Egyptian ones (Egypt, the Gulf, the Maghreb's
+    press), or both."""
+
+    LEVANTINE = "levantine", _("Levantine (كانون الثاني، شباط، آذار…)")
+    EGYPTIAN = "egyptian", _("Egyptian (يناير، فبراير، مارس…)")
+    BOTH = "both", _("Both (كانون الثاني/يناير…)")
+
+
 @dataclass(frozen=True)
 class Masthead:
     name: str
     standing_line: str
     description: str
+    # The same in both editions. A default, so that a masthead cached before this
+    # field existed still reads.
+    arabic_months: str = ArabicMonths.EGYPTIAN
 
 
 class SiteSettings(models.Model):
@@ -599,6 +637,13 @@ class SiteSettings(models.Model):
     description_ar = models.CharField(
         _("description (Arabic)"), max_length=300, blank=True
     )
+    arabic_months = models.CharField(
+        _("Arabic month names"),
+        max_length=10,
+        choices=ArabicMonths.choices,
+        default=ArabicMonths.EGYPTIAN,
+        help_text=_("How dates in the Arabic edition name the month."),
+    )
 
     objects = WatchedQuerySet.as_manager()
 
@@ -623,8 +668,11 @@ class SiteSettings(models.Model):
                 name=self.name_ar or self.name,
                 standing_line=self.standing_line_ar or self.standing_line,
                 description=self.description_ar or self.description,
+                arabic_months=self.arabic_months,
             )
-        return Masthead(self.name, self.standing_line, self.description)
+        return Masthead(
+            self.name, self.standing_line, self.description, self.arabic_months
+        )
 
     @classmethod
     def load(cls) -> "SiteSettings":

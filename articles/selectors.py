@@ -30,6 +30,12 @@ class SectionBlock:
     section: Section
     articles: list[Article]
 
+    @property
+    def columns(self) -> int:
+        """How many of the front page's columns the block needs: one per story, so
+        a section with one new story takes a quarter of a row, not the whole row."""
+        return max(1, min(len(self.articles), SECTION_BLOCK_SIZE))
+
 
 @dataclass(frozen=True)
 class FrontPage:

@@ -98,6 +98,15 @@ def keyword_detail(request, slug):
     return render(request, "articles/keyword.html", {"keyword": keyword, "page": page})
 
 
+def article_by_number(request, pk):
+    """An article's address without its slug (cut short, or typed from print):
+    a permanent redirect to its full address."""
+    article = get_object_or_404(
+        Article.objects.published().only("pk", "slug", "language"), pk=pk
+    )
+    return redirect(article, permanent=True)
+
+
 # Never stored by the reader cache (no cache_page_for_readers) nor by a browser or
 # proxy: the page is for the one person the link was sent to.
 @cache_control(private=True, no_store=True)

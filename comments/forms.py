@@ -10,7 +10,7 @@ import re
 import secrets
 from datetime import timedelta
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -55,7 +55,19 @@ RATE_LIMITED = _(
 )
 
 
-class CommentForm(forms.Form):
+class CodeInput(CaptchaTextInput):
+    """The captcha: a group (fieldset and legend) whose answer box has a label of
+    its own (templates/captcha/widgets/captcha.html). A legend takes no ``for``
+    (HTML), so the group names no single box."""
+
+    def id_for_label(self, id_):
+        return ""
+
+
+class CommentFieldsForm(forms.Form):
+    """What the reader writes: checked on every post, the first one (before the
+    code is asked for) included, so that no mistake waits for the second."""
+
     name = forms.CharField(
         label=_("Name"), max_length=80, validators=[reject_control_characters]
     )
@@ -63,6 +75,8 @@ class CommentForm(forms.Form):
         label=_("E-mail"),
         max_length=254,
         help_text=_("Your e-mail address will not be shown."),
+        # An address reads left to right in every edition (samer@, not @samer).
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
     )
     body = CommentTextField(
         label=_("Comment"),
@@ -70,8 +84,25 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "data-counter": ""}),
         validators=[reject_control_characters],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formatted here, in the reader's language, not once at import. The limit is
+        # said once: comments.js turns this line into the live count.
+        self.fields["body"].help_text = _("Plain text, at most %(max)d characters.") % {
+            "max": BODY_MAX_LENGTH
+        }
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+
+class CommentForm(CommentFieldsForm):
     captcha = CaptchaField(
         label=_("Code"),
+        # A code reads left to right in every edition.
+        widget=CodeInput(attrs={"dir": "ltr"}),
         help_text=_(
             "Type the characters in the image. This prevents automatic submission."
         ),
@@ -79,12 +110,10 @@ class CommentForm(forms.Form):
             "invalid": _("The code was wrong or has expired. Please type the new one.")
         },
     )
-    # A field people never see and bots fill in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    # A field people never meet and bots fill in. A hidden input, so that no
+    # browser shows it: text browsers (w3m, Lynx) ignore CSS and the hidden
+    # attribute, and would ask their readers to "leave this field empty".
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, article: Article, sender_hash: str, **kwargs):
@@ -96,20 +125,20 @@ class CommentForm(forms.Form):
         self.retry_after: int | None = None
         if not self.is_bound:
             self.initial["form_token"] = make_form_token(article)
-        # Formatted here, in the reader's language, not once at import.
-        self.fields["body"].help_text = _("Plain text, at most %(max)d characters.") % {
-            "max": BODY_MAX_LENGTH
-        }
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     @classmethod
     def keeping(cls, data, *, article: Article, sender_hash: str) -> "CommentForm":
-        """An unbound form that shows what the reader typed, with a new captcha."""
+        """An unbound form that shows what the reader typed, with a new captcha, and
+        marks what needs correcting in it (the code is not asked for yet)."""
         form = cls(article=article, sender_hash=sender_hash)
         for name in ("name", "email", "body", "form_token"):
             if data.get(name):
                 form.initial[name] = data[name]
+        typed = CommentFieldsForm(data=data)
+        if not typed.is_valid():
+            # Shown beside the fields of this unbound form; its own (empty) cleaning
+            # never runs, so these are the only errors it has.
+            form._errors = typed.errors
         return form
 
     @property
@@ -166,9 +195,6 @@ class CommentForm(forms.Form):
     def refuse_for_rate_limit(self, retry_after: int) -> None:
         self.retry_after = retry_after
         raise ValidationError(RATE_LIMITED, code="rate_limited")
-
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
 
     def previous_submission(self) -> Comment | None:
         """The comment this very form already stored (a double click, or back and

@@ -12,6 +12,9 @@ from comments.forms import RATE_LIMITED, CommentForm
 from newsportal.senders import sender_hash_for
 
 THANKS = _("Thank you. Your comment will appear once a moderator approves it.")
+# Where the article page shows the thanks: just above its comment section, so that
+# the reader, taken there, reads it (rather than at the top of a long page).
+THANKS_ANCHOR = "#comment-status"
 
 
 def open_article(article_pk) -> Article:
@@ -44,7 +47,7 @@ def comment_submit(request, article_pk):
         # Bots get the same answer as people and learn nothing; a repeated post of a
         # stored comment is answered as the first one was.
         messages.success(request, THANKS)
-        return redirect(article.get_absolute_url() + "#comments")
+        return redirect(article.get_absolute_url() + THANKS_ANCHOR)
     if "new_captcha" in request.POST or form.awaits_challenge:
         # The no-JavaScript way to the code, or to a new image: the same form with a
         # fresh captcha, nothing the reader typed lost.
@@ -70,7 +73,7 @@ def comment_submit(request, article_pk):
             form.add_error(None, RATE_LIMITED)
         else:
             messages.success(request, THANKS)
-            return redirect(article.get_absolute_url() + "#comments")
+            return redirect(article.get_absolute_url() + THANKS_ANCHOR)
     # Refused by the rate limit: 429 says "later, not never", and when.
     status = 400 if form.retry_after is None else 429
     response = render(

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.encoding import uri_to_iri
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext
 
@@ -55,12 +56,30 @@ def section_navigation(context) -> SafeString:
     name = "navigation:{lang}:{current_section_pk}:{current_is_page:d}:{is_home:d}"
     return cached_for_readers(
         name.format(lang=translation.get_language(), **state),
-        lambda: render_to_string(
-            "includes/_section_nav.html",
-            {"sections": selectors.navigation_sections(), **state},
-        ),
+        lambda: render_navigation(state),
         scheduled=False,
     )
+
+
+def render_navigation(state: dict) -> str:
+    sections = selectors.navigation_sections()
+    return render_to_string(
+        "includes/_section_nav.html",
+        {
+            "sections": sections,
+            # The front page's link and one per section.
+            "phone_columns": phone_columns(len(sections) + 1),
+            **state,
+        },
+    )
+
+
+def phone_columns(links: int, *, most: int = 4) -> int:
+    """Columns for ``links`` navigation links on a phone: as few rows as ``most``
+    links a row allow, filled evenly (six links: two rows of three, never five and
+    one alone on a line)."""
+    rows = -(-links // most)
+    return -(-links // rows)
 
 
 @register.simple_tag
@@ -74,6 +93,13 @@ def site_footer() -> SafeString:
         ),
         scheduled=False,
     )
+
+
+@register.simple_tag
+def main_site_address(path: str) -> str:
+    """``path`` on the main domain: the address printed under an article (the same
+    on every host the page is read from, like its canonical link)."""
+    return uri_to_iri(settings.SITE_URL.rstrip("/") + path)
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,18 @@
   function addCounter(textarea) {
     var max = parseInt(textarea.getAttribute("maxlength"), 10);
     if (!max) return;
-    var counter = document.createElement("p");
-    counter.className = "form-text char-counter";
-    counter.id = textarea.id + "_counter";
+    // The field's hint states the limit; the live count takes its place, so the
+    // limit is said once.
+    var counter = document.getElementById(textarea.id + "_helptext");
+    if (!counter) {
+      counter = document.createElement("p");
+      counter.className = "form-text";
+      counter.id = textarea.id + "_counter";
+      textarea.insertAdjacentElement("afterend", counter);
+    }
+    counter.classList.add("char-counter");
     counter.setAttribute("aria-live", "polite");
-    textarea.insertAdjacentElement("afterend", counter);
-    var template = textarea.form.dataset.counterTemplate || "%s characters left";
+    var template = textarea.form.dataset.counterTemplate || "Plain text, %s characters left";
     function update() {
       var left = max - textarea.value.length;
       counter.textContent = template.replace("%s", left);

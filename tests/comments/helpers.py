@@ -127,14 +127,15 @@ def assert_redirects_to_comments(response, article) -> None:
     assert response.status_code == 302, response.status_code
     location = urlsplit(response["Location"])
     assert location.path == article.get_absolute_url()
-    assert location.fragment == "comments"
+    # The thanks is shown just above the comment section, and the reader taken there.
+    assert location.fragment == "comment-status"
 
 
 def thanks_shown(client, response) -> bool:
     """Follow a redirect answer and tell whether the thank-you message is shown."""
     page = client.get(response["Location"])
     assert page.status_code == 200
-    messages = soup_of(page).select(".site-messages")
+    messages = soup_of(page).select("#comment-status .site-messages")
     return any(THANKS in message.get_text() for message in messages)
 
 

@@ -81,10 +81,11 @@ def test_the_form_has_labelled_fields_and_notes(client):
     assert "Type the characters in the image" in captcha_notes
     assert group.find("button", attrs={"name": "new_captcha"}) is not None
 
-    # The honeypot is there for bots and hidden from people's assistive technology.
+    # The honeypot is there for bots and hidden from people in every browser, text
+    # browsers (which ignore CSS and the hidden attribute) and screen readers too.
     honeypot = form.find(attrs={"name": "website"})
-    assert honeypot.find_parent(class_="comment-honeypot")["aria-hidden"] == "true"
-    assert honeypot["tabindex"] == "-1"
+    assert honeypot["type"] == "hidden"
+    assert "Leave this field empty" not in form.get_text()
     assert form.find(attrs={"name": "form_token"})["type"] == "hidden"
 
 

@@ -60,7 +60,7 @@ def test_commenting_on_the_arabic_article_returns_to_it(client, story):
     assert response.status_code == 302
     location = urlsplit(response["Location"])
     assert path_of(response["Location"]) == path_of(story.arabic.get_absolute_url())
-    assert location.fragment == "comments"
+    assert location.fragment == "comment-status"
     comment = Comment.objects.get()
     assert comment.article == story.arabic
     assert comment.body == "شكراً على التقرير."
