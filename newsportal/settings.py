@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "people",
+    # Feeds, sitemaps, robots.txt and pages' structured data (issue 13).
+    "syndication",
     "staff",
     "backups",
     # Staff sign-in: password, then a second factor (TOTP, passkey or recovery code).

@@ -12,6 +12,8 @@ public_patterns = [
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("people.urls")),
+    # Feeds and sitemaps of each edition.
+    path("", include("syndication.urls")),
 ]
 
 urlpatterns = [
@@ -21,6 +23,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", views.health, name="health"),
     path("health/live/", views.liveness, name="liveness"),
+    # The sitemap index and robots.txt, at the root where crawlers ask for them.
+    path("", include("syndication.root_urls")),
     *i18n_patterns(*public_patterns),
 ]
 
