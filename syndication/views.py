@@ -3,7 +3,7 @@ the site, its onion address and each mirror list their own."""
 
 from math import ceil
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -13,8 +13,7 @@ from django.views.decorators.cache import cache_control
 from articles import selectors as article_selectors
 from articles.models import SiteSettings
 from readercache.pages import cache_page_for_readers
-from syndication import selectors
-from syndication.selectors import modified_at
+from syndication import selectors, sitemapxml
 
 XML = "application/xml; charset=utf-8"
 
@@ -29,50 +28,45 @@ def sitemap_index(request):
     change on each) and its news sitemaps. Two queries whatever the archive holds:
     the article pages (kept until the next change) and the news counts."""
     news = selectors.news_counts()
-    entries = []
+    pages = selectors.sitemap_pages()
+    sitemaps = []
     for language in selectors.editions():
-        entries.append({"loc": _in_edition(language, "syndication:sitemap_pages")})
-        for page in selectors.sitemap_pages():
-            if page.language == language:
-                loc = _in_edition(
-                    language, "syndication:sitemap_articles", number=page.number
+        with translation.override(language):
+            sitemaps.append((reverse("syndication:sitemap_pages"), None))
+            sitemaps += [
+                (
+                    reverse("syndication:sitemap_articles", args=[page.number]),
+                    page.lastmod,
                 )
-                entries.append({"loc": loc, "lastmod": page.lastmod})
-        pages = max(1, ceil(news.get(language, 0) / selectors.NEWS_PAGE_SIZE))
-        for number in range(1, pages + 1):
-            loc = _in_edition(language, "syndication:sitemap_news", number=number)
-            entries.append({"loc": loc})
-    for entry in entries:
-        entry["loc"] = request.build_absolute_uri(entry["loc"])
-    return _conditional(
-        request,
-        render(
-            request,
-            "syndication/sitemap_index.xml",
-            {"sitemaps": entries},
-            content_type=XML,
-        ),
-    )
+                for page in pages
+                if page.language == language
+            ]
+            count = max(1, ceil(news.get(language, 0) / selectors.NEWS_PAGE_SIZE))
+            sitemaps += [
+                (reverse("syndication:sitemap_news", args=[number]), None)
+                for number in range(1, count + 1)
+            ]
+    base = _base(request)
+    content = sitemapxml.index([(base + loc, lastmod) for loc, lastmod in sitemaps])
+    return _conditional(request, HttpResponse(content, content_type=XML))
+
+
+def _base(request) -> str:
+    """The scheme and host asked for, which every address in a sitemap begins with."""
+    return request.build_absolute_uri("/")[:-1]
 
 
 @cache_page_for_readers
 def sitemap_pages(request):
-    """The edition's front page and section pages."""
-    language = translation.get_language()
-    urls = [{"loc": reverse("articles:home")}]
-    urls += [
-        {"loc": section.get_absolute_url()}
-        for section in article_selectors.navigation_sections()
+    """The edition's front page, section pages and corrections."""
+    paths = [
+        reverse("articles:home"),
+        *(s.get_absolute_url() for s in article_selectors.navigation_sections()),
+        reverse("articles:corrections"),
     ]
-    urls.append({"loc": reverse("articles:corrections")})
-    for url in urls:
-        url["loc"] = request.build_absolute_uri(url["loc"])
-    return render(
-        request,
-        "syndication/sitemap.xml",
-        {"urls": urls, "language": language},
-        content_type=XML,
-    )
+    base = _base(request)
+    content = sitemapxml.urlset([(base + path, None, []) for path in paths])
+    return HttpResponse(content, content_type=XML)
 
 
 @cache_page_for_readers
@@ -80,32 +74,21 @@ def sitemap_articles(request, number):
     """One page of the edition's articles, each with its translation as an
     hreflang pair: one read of one primary-key range, whatever its number."""
     language = translation.get_language()
-    articles = selectors.sitemap_articles(language=language, number=number)
-    if not articles:
+    entries = selectors.sitemap_articles(language=language, number=number)
+    if not entries:
         raise Http404
+    base = _base(request)
     urls = []
-    for article in articles:
-        url = {
-            "loc": request.build_absolute_uri(article.get_absolute_url()),
-            "lastmod": modified_at(article),
-            "alternates": [],
-        }
-        counterpart = article.published_translation
-        if counterpart is not None:
-            url["alternates"] = [
-                {"language": language, "href": url["loc"]},
-                {
-                    "language": counterpart.language,
-                    "href": request.build_absolute_uri(counterpart.get_absolute_url()),
-                },
-            ]
-        urls.append(url)
-    return render(
-        request,
-        "syndication/sitemap.xml",
-        {"urls": urls, "language": language},
-        content_type=XML,
-    )
+    for entry in entries:
+        loc = base + reverse("articles:detail", args=[entry.pk, entry.slug])
+        alternates = []
+        if entry.translation is not None:
+            other, pk, slug = entry.translation
+            with translation.override(other):
+                href = base + reverse("articles:detail", args=[pk, slug])
+            alternates = [(language, loc), (other, href)]
+        urls.append((loc, entry.lastmod, alternates))
+    return HttpResponse(sitemapxml.urlset(urls), content_type=XML)
 
 
 def sitemap_news(request, number):
@@ -117,22 +100,13 @@ def sitemap_news(request, number):
     articles = selectors.news_articles(language=language, number=number)
     if not articles and number > 1:
         raise Http404
-    name = SiteSettings.load().for_edition().name
-    news = [
-        {
-            "loc": request.build_absolute_uri(article.get_absolute_url()),
-            "title": article.title,
-            "published": article.published_at,
-        }
-        for article in articles
-    ]
-    response = render(
-        request,
-        "syndication/news_sitemap.xml",
-        {"news": news, "publication": name, "language": language},
-        content_type=XML,
+    base = _base(request)
+    content = sitemapxml.news(
+        [(base + article.get_absolute_url(), article) for article in articles],
+        publication=SiteSettings.load().for_edition().name,
+        language=language,
     )
-    return _conditional(request, response)
+    return _conditional(request, HttpResponse(content, content_type=XML))
 
 
 @cache_control(public=True, max_age=3600)
