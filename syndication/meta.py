@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.images import crop_name, crop_sizes
 from articles.models import Article, Correction, SiteSettings
 from people.models import Credit
+from readercache.fragments import cached_for_readers
 from syndication.selectors import modified_at
 
 # Open Graph names locales language_TERRITORY.
@@ -107,7 +108,15 @@ class Publisher:
 
 def publisher(request: HttpRequest) -> Publisher:
     """The masthead in the edition being read, with its logo (the site's icon until
-    an editor uploads one in the site settings)."""
+    an editor uploads one in the site settings), kept until the next change."""
+    return cached_for_readers(
+        f"publisher:{translation.get_language()}:{request.get_host()}",
+        lambda: _load_publisher(request),
+        scheduled=False,
+    )
+
+
+def _load_publisher(request: HttpRequest) -> Publisher:
     site = SiteSettings.load()
     name = site.for_edition().name
     if site.logo and site.logo_width:
