@@ -36,9 +36,11 @@ EXPECTED_QUERIES = {
     # approved-comment count (no comments here, so no page of them is fetched; the
     # captcha is per visitor and comes from its own address) and the chrome: site
     # settings, sections, next scheduled time and the headlines for the ticker,
-    # and its credits with their people (people/). Warm, the keywords, the credits
-    # and the comment section are cached fragments.
-    "article": (8, 1),
+    # and its credits with their people (people/); and for its metadata
+    # (syndication/): its credits and keywords again and the publisher's logo from
+    # the site settings. Warm, the keywords, the credits, the metadata and the
+    # comment section are cached fragments.
+    "article": (11, 1),
     # The section and the page's rows; cold, also the listing's count (kept until the
     # next visible change) and the chrome.
     "section": (7, 2),

@@ -53,8 +53,9 @@ def article_with_reporters(count: int):
 
 
 # The article (with section and translation), its credits with their people, its
-# keywords, the approved-comment count and the chrome (four queries).
-ARTICLE_COLD_QUERIES = 8
+# keywords, the approved-comment count and the chrome (four queries); for its
+# metadata (syndication/), its credits and keywords again and the site settings.
+ARTICLE_COLD_QUERIES = 11
 
 
 @pytest.mark.parametrize("reporters", [1, 6])
