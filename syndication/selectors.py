@@ -17,7 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from articles.models import TRANSLATION_LINK_FIELDS, Article, Keyword, KeywordListing
+from articles.models import Article, Keyword, KeywordListing
 from people.models import Credit, Person
 from readercache.fragments import cached_for_readers
 

@@ -139,6 +139,7 @@ def robots_txt(request):
 
 def _conditional(request, response):
     set_response_etag(response)
-    return get_conditional_response(
-        request, etag=response["ETag"], response=response
-    ) or response
+    return (
+        get_conditional_response(request, etag=response["ETag"], response=response)
+        or response
+    )

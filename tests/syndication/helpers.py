@@ -24,7 +24,9 @@ NS = {
 def full_article(**fields) -> Article:
     """A published English article with two reporters and a translator as people,
     a keyword, a 1600x900 image, a correction, and a published Arabic translation."""
-    keyword = KeywordFactory(name="Water", slug="water", name_ar="المياه", slug_ar="مياه")
+    keyword = KeywordFactory(
+        name="Water", slug="water", name_ar="المياه", slug_ar="مياه"
+    )
     article = ArticleFactory(
         title=fields.pop("title", "Pumps run again in Homs"),
         lead="The city's pumping station is working after three weeks.",

@@ -60,7 +60,11 @@ def test_open_graph_and_twitter_tags_are_all_there(client):
     assert og(head, "article:modified_time") == [article.last_note_at.isoformat()]
     assert og(head, "article:section") == [article.section.name]
     assert og(head, "article:tag") == ["Water"]
-    twitter = {t["name"]: t["content"] for t in head.find_all("meta", attrs={"name": True}) if t["name"].startswith("twitter:")}
+    twitter = {
+        t["name"]: t["content"]
+        for t in head.find_all("meta", attrs={"name": True})
+        if t["name"].startswith("twitter:")
+    }
     assert twitter["twitter:card"] == "summary_large_image"
     assert twitter["twitter:title"] == article.title
     assert twitter["twitter:image"] == image_url
@@ -85,8 +89,16 @@ def test_json_ld_carries_every_field(client):
     assert data["inLanguage"] == "en"
     assert data["articleSection"] == article.section.name
     assert data["author"] == [
-        {"@type": "Person", "name": "Lina Saleh", "url": f"{SITE}/en/people/lina-saleh/"},
-        {"@type": "Person", "name": "Omar Haddad", "url": f"{SITE}/en/people/omar-haddad/"},
+        {
+            "@type": "Person",
+            "name": "Lina Saleh",
+            "url": f"{SITE}/en/people/lina-saleh/",
+        },
+        {
+            "@type": "Person",
+            "name": "Omar Haddad",
+            "url": f"{SITE}/en/people/omar-haddad/",
+        },
     ]
     assert data["translator"] == [
         {"@type": "Person", "name": "Rami Aziz", "url": f"{SITE}/en/people/rami-aziz/"}
@@ -101,7 +113,11 @@ def test_json_ld_carries_every_field(client):
     assert sizes == {(1200, 675), (1200, 900), (900, 900)}
     for image in data["image"]:
         assert image["width"] * image["height"] >= 50_000
-        assert image["width"] * 9 == image["height"] * 16 or image["width"] * 3 == image["height"] * 4 or image["width"] == image["height"]
+        assert (
+            image["width"] * 9 == image["height"] * 16
+            or image["width"] * 3 == image["height"] * 4
+            or image["width"] == image["height"]
+        )
     assert data["keywords"] == ["Water"]
     assert data["publisher"]["@type"] == "NewsMediaOrganization"
     assert data["publisher"]["name"] == SiteSettings.load().name
@@ -141,7 +157,9 @@ def test_the_crops_named_exist_at_their_sizes(client):
 
 def test_the_publisher_logo_comes_from_the_site_settings(client):
     site = set_site_settings(name="The Orontes Dispatch")
-    site.logo.save("logo.png", ContentFile(encoded(Image.new("RGB", (600, 60), "#123"), "PNG")))
+    site.logo.save(
+        "logo.png", ContentFile(encoded(Image.new("RGB", (600, 60), "#123"), "PNG"))
+    )
     article = ArticleFactory()
 
     logo = json_ld_of(client.get(article.get_absolute_url()))["publisher"]["logo"]

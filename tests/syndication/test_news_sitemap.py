@@ -42,7 +42,9 @@ def many(count, *, newest: datetime, language="en"):
 
 @time_machine.travel(NOW, tick=False)
 def test_only_articles_first_published_in_the_last_48_hours(client):
-    inside = ArticleFactory(title="Inside", published_at=NOW - timedelta(hours=47, minutes=59))
+    inside = ArticleFactory(
+        title="Inside", published_at=NOW - timedelta(hours=47, minutes=59)
+    )
     ArticleFactory(title="Outside", published_at=NOW - timedelta(hours=48, minutes=1))
     ArticleFactory(title="Exactly 48 hours", published_at=NOW - timedelta(hours=48))
     ArticleFactory(title="Draft", draft=True, published_at=NOW - timedelta(hours=1))
@@ -51,7 +53,9 @@ def test_only_articles_first_published_in_the_last_48_hours(client):
 
     (entry,) = news_entries(client)
 
-    assert entry.find("sm:loc", NS).text == f"http://testserver{inside.get_absolute_url()}"
+    assert (
+        entry.find("sm:loc", NS).text == f"http://testserver{inside.get_absolute_url()}"
+    )
     assert entry.find("news:news/news:title", NS).text == "Inside"
 
 
@@ -81,9 +85,13 @@ def test_each_entry_carries_name_language_first_publication_and_title(client):
     news = entry.find("news:news", NS)
     assert news.find("news:publication/news:name", NS).text == "The Orontes Dispatch"
     assert news.find("news:publication/news:language", NS).text == "en"
-    assert datetime.fromisoformat(news.find("news:publication_date", NS).text) == published
+    assert (
+        datetime.fromisoformat(news.find("news:publication_date", NS).text) == published
+    )
     assert news.find("news:title", NS).text == "Pumps & power"
-    assert arabic.find("news:news/news:publication/news:name", NS).text == "صحيفة العاصي"
+    assert (
+        arabic.find("news:news/news:publication/news:name", NS).text == "صحيفة العاصي"
+    )
     assert arabic.find("news:news/news:publication/news:language", NS).text == "ar"
 
 

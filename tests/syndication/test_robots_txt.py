@@ -13,7 +13,9 @@ def test_robots_txt_points_at_the_sitemaps_and_keeps_private_paths_out(client):
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    disallowed = {line.split(": ", 1)[1] for line in lines if line.startswith("Disallow")}
+    disallowed = {
+        line.split(": ", 1)[1] for line in lines if line.startswith("Disallow")
+    }
     assert disallowed == {
         "/admin/",
         "/staff/",

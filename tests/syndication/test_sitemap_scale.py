@@ -57,17 +57,13 @@ def archive(count: int) -> None:
             f" series WHERE n < {count}) SELECT {', '.join(values)} FROM series"
         )
     else:
-        series = (
-            f"SELECT {', '.join(values)} FROM generate_series(1, {count}) AS n"
-        )
+        series = f"SELECT {', '.join(values)} FROM generate_series(1, {count}) AS n"
     table = connection.ops.quote_name(Article._meta.db_table)
     with connection.cursor() as cursor:
         # Translations point both ways inside the batch: checked at commit.
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) {series}", params
-        )
+        cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) {series}", params)
 
 
 def listed(client) -> list[str]:
@@ -101,8 +97,10 @@ def test_the_index_and_its_pages_hold_every_published_article(
         ids = range(first, min(first + SITEMAP_ID_RANGE, count + 1))
         expected = [n for n in ids if n % 2 and n % 50]
         assert len(urls) == len(expected)
-        assert urls[0].find("sm:loc", NS).text.endswith(
-            f"/en/articles/{expected[0]}/story-{expected[0]}/"
+        assert (
+            urls[0]
+            .find("sm:loc", NS)
+            .text.endswith(f"/en/articles/{expected[0]}/story-{expected[0]}/")
         )
         # Every English article here has its Arabic translation as a pair.
         assert len(urls[0].findall("xhtml:link", NS)) == 2

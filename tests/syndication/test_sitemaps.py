@@ -50,7 +50,9 @@ def test_an_article_page_holds_the_editions_articles_with_hreflang_pairs(client)
     ArticleFactory(scheduled=True)
     ArticleFactory(status=Article.Status.REMOVED)
 
-    root = xml_of(client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1})))
+    root = xml_of(
+        client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1}))
+    )
 
     urls = {url.find("sm:loc", NS).text: url for url in root.findall("sm:url", NS)}
     expected = {f"http://testserver{a.get_absolute_url()}" for a in (article, lone)}
@@ -64,17 +66,26 @@ def test_an_article_page_holds_the_editions_articles_with_hreflang_pairs(client)
         "en": f"http://testserver{article.get_absolute_url()}",
         "ar": f"http://testserver{article.translation.get_absolute_url()}",
     }
-    assert all(link.get("rel") == "alternate" for link in paired.findall("xhtml:link", NS))
+    assert all(
+        link.get("rel") == "alternate" for link in paired.findall("xhtml:link", NS)
+    )
     lastmod = datetime.fromisoformat(paired.find("sm:lastmod", NS).text)
     assert lastmod == article.last_note_at
-    assert urls[f"http://testserver{lone.get_absolute_url()}"].findall("xhtml:link", NS) == []
+    assert (
+        urls[f"http://testserver{lone.get_absolute_url()}"].findall("xhtml:link", NS)
+        == []
+    )
 
 
 def test_an_unpublished_translation_is_no_hreflang_pair(client):
     article = full_article()
-    Article.objects.filter(pk=article.translation_id).update(status=Article.Status.DRAFT)
+    Article.objects.filter(pk=article.translation_id).update(
+        status=Article.Status.DRAFT
+    )
 
-    root = xml_of(client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1})))
+    root = xml_of(
+        client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1}))
+    )
 
     assert root.findall("sm:url/xhtml:link", NS) == []
 
@@ -119,4 +130,7 @@ def test_addresses_follow_the_host_asked(client, settings):
 
     root = xml_of(client.get("/sitemap.xml", HTTP_HOST="example.onion"))
 
-    assert all(loc.startswith("http://example.onion/") for loc in locs(root, "sm:sitemap/sm:loc"))
+    assert all(
+        loc.startswith("http://example.onion/")
+        for loc in locs(root, "sm:sitemap/sm:loc")
+    )

@@ -27,6 +27,12 @@ class Command(BaseCommand):
                 continue
             with storage.open(name) as file, Image.open(file) as image:
                 image.load()
-                make_crops(image.convert("RGB") if image.mode not in {"RGB", "RGBA", "L"} else image, storage, name)
+                make_crops(
+                    image.convert("RGB")
+                    if image.mode not in {"RGB", "RGBA", "L"}
+                    else image,
+                    storage,
+                    name,
+                )
             made += 1
         self.stdout.write(f"Made the crops of {made} image(s).")
