@@ -88,6 +88,9 @@ def rendition_name(name: str, width: int) -> str:
 CROP_RATIOS = ((16, 9), (4, 3), (1, 1))
 CROP_MAX_WIDTH = 1200
 CROP_MIN_PIXELS = 50_000
+# Crops are fetched by crawlers and link previews, not by every reader: WebP's
+# default effort encodes them in about half the time of the renditions' method 6.
+CROP_METHOD = 4
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def make_crops(pixels: Image.Image, storage: Storage, name: str) -> None:
             (crop.width, crop.height), Image.Resampling.LANCZOS, reducing_gap=3.0
         )
         buffer = io.BytesIO()
-        resized.save(buffer, "WEBP", quality=RENDITION_QUALITY, method=6)
+        resized.save(buffer, "WEBP", quality=RENDITION_QUALITY, method=CROP_METHOD)
         wanted = crop_name(name, ratio)
         if storage.exists(wanted):
             storage.delete(wanted)
