@@ -52,8 +52,9 @@ def json_ld_script(data: dict) -> SafeString:
 @dataclass(frozen=True)
 class ImageMeta:
     url: str
-    width: int
-    height: int
+    # None for a vector image (the site's icon), which has no pixel size.
+    width: int | None
+    height: int | None
     alt: str
     type: str = "image/webp"
 
@@ -124,7 +125,7 @@ def _load_publisher(request: HttpRequest) -> Publisher:
         logo = ImageMeta(url, site.logo_width, site.logo_height, name, "")
     else:
         url = request.build_absolute_uri(static("img/favicon.svg"))
-        logo = ImageMeta(url, 512, 512, name, "image/svg+xml")
+        logo = ImageMeta(url, None, None, name, "image/svg+xml")
     return Publisher(name=name, logo=logo)
 
 
@@ -136,12 +137,10 @@ def _person_ld(byline: Byline) -> dict:
 
 
 def _image_ld(image: ImageMeta) -> dict:
-    return {
-        "@type": "ImageObject",
-        "url": image.url,
-        "width": image.width,
-        "height": image.height,
-    }
+    data = {"@type": "ImageObject", "url": image.url}
+    if image.width:
+        data.update(width=image.width, height=image.height)
+    return data
 
 
 def _is_translation(article: Article, translators: list[Byline]) -> bool:
