@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -36,7 +37,7 @@ class FeedSource:
     title: str
     description: str
     page: str  # the listing page the feed follows
-    articles: list[Article]
+    articles: QuerySet[Article]  # not yet read
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class ArticleFeed(Feed):
         return source.page
 
     def items(self, source):
-        return [Entry(article, source.request) for article in source.articles]
+        articles = selectors.for_feed(source.articles)
+        return [Entry(article, source.request) for article in articles]
 
     def item_title(self, entry):
         return entry.article.title
@@ -112,8 +114,7 @@ class ArticleFeed(Feed):
 
         def newest():
             source = self.get_object(request, **kwargs)
-            times = [selectors.modified_at(a) for a in source.articles]
-            return max(times, default=None)
+            return selectors.newest_change(source.articles)
 
         return cached_for_readers(f"feed-change:{request.path}", newest)
 
@@ -138,7 +139,7 @@ class EditionFeed(ArticleFeed):
             title=name,
             description=gettext("The latest reporting from %(site)s.") % {"site": name},
             page=reverse("articles:home"),
-            articles=selectors.for_feed(selectors.edition_articles(get_language())),
+            articles=selectors.edition_articles(get_language()),
         )
 
 
@@ -152,7 +153,7 @@ class SectionFeed(ArticleFeed):
             description=gettext("The latest %(section)s reporting from %(site)s.")
             % {"section": section.local_name, "site": _site_name()},
             page=section.get_absolute_url(),
-            articles=selectors.for_feed(articles),
+            articles=articles,
         )
 
 
@@ -168,7 +169,7 @@ class KeywordFeed(ArticleFeed):
             description=gettext("Articles about %(keyword)s from %(site)s.")
             % {"keyword": keyword.local_name, "site": _site_name()},
             page=keyword.get_absolute_url(),
-            articles=selectors.for_feed(articles),
+            articles=articles,
         )
 
 
@@ -184,7 +185,7 @@ class PersonFeed(ArticleFeed):
             description=gettext("Articles by %(person)s for %(site)s.")
             % {"person": person.local_name, "site": _site_name()},
             page=person.get_absolute_url(),
-            articles=selectors.for_feed(articles),
+            articles=articles,
         )
 
 
