@@ -1,6 +1,5 @@
 """Make the structured-data crops (16:9, 4:3, 1:1) of images stored before they
-existed, or after a restore (backups keep originals and renditions; the crops are
-made again from the originals)."""
+existed, from the stored originals."""
 
 from django.core.management.base import BaseCommand
 from PIL import Image
