@@ -3,6 +3,7 @@ canonical address, Open Graph, Twitter card and JSON-LD (``article_meta``), and 
 listing pages' (``listing_meta``), each with its feeds' autodiscovery links."""
 
 from django import template
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -31,6 +32,9 @@ def article_meta(context, article: Article) -> SafeString:
     request = context["request"]
 
     def build() -> SafeString:
+        # Read into the article itself, so that the page's keyword links, rendered
+        # after the head, need no second read of them.
+        prefetch_related_objects([article], "keywords")
         details = meta.article_meta(
             article, credits=credits_of(article=article), request=request
         )

@@ -6,8 +6,9 @@ its section and translation; its keywords, credits and comment section are cache
 fragments until the next visible change. A cold page also reads the keywords, the
 credits with their people, counts and fetches
 the approved comments, and fills the cached site settings, section navigation, the
-next scheduled time and the ticker's headlines: 9. (The captcha is per visitor and
-comes from its own uncached address.)
+next scheduled time and the ticker's headlines; and for the page's metadata
+(syndication/) the credits again and the site settings for the publisher's logo:
+11. (The captcha is per visitor and comes from its own uncached address.)
 """
 
 from datetime import timedelta
@@ -31,7 +32,7 @@ def _every_request_rendered(settings):
 
 
 WARM_QUERIES = 1
-COLD_QUERIES = 9
+COLD_QUERIES = 11
 
 
 def article_with_comments(approved, hidden=0):

@@ -54,8 +54,8 @@ def article_with_reporters(count: int):
 
 # The article (with section and translation), its credits with their people, its
 # keywords, the approved-comment count and the chrome (four queries); for its
-# metadata (syndication/), its credits and keywords again and the site settings.
-ARTICLE_COLD_QUERIES = 11
+# metadata (syndication/), its credits again and the site settings for the logo.
+ARTICLE_COLD_QUERIES = 10
 
 
 @pytest.mark.parametrize("reporters", [1, 6])
