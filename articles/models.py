@@ -644,6 +644,20 @@ class SiteSettings(models.Model):
         default=ArabicMonths.EGYPTIAN,
         help_text=_("How dates in the Arabic edition name the month."),
     )
+    # The publisher's logo in articles' structured data (syndication).
+    logo = ArticleImageField(
+        _("logo"),
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_(
+            "The masthead's logo for search engines and link previews: a PNG, JPEG "
+            "or WebP, at least 112 pixels wide."
+        ),
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = WatchedQuerySet.as_manager()
 

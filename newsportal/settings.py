@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "search",
     # "Most read": readings counted in the readers' cache, flushed in batches.
     "readership",
+    # Feeds, sitemaps, robots.txt and pages' structured data (issue 13).
+    "syndication",
     "staff",
     "backups",
     # The lite edition (plain pages for slow links) and the signed static copy.

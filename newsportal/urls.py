@@ -16,6 +16,8 @@ public_patterns = [
     path("", include("search.urls")),
     path("", include("lite.urls")),
     path("", include("mirrors.urls")),
+    # Feeds and sitemaps of each edition.
+    path("", include("syndication.urls")),
 ]
 
 urlpatterns = [
@@ -27,6 +29,8 @@ urlpatterns = [
     path("health/live/", views.liveness, name="liveness"),
     # Where the site's mirrors and onion address are, for tools (mirrors/).
     path(".well-known/mirrors.json", mirrors_views.mirrors_json, name="mirrors_json"),
+    # The sitemap index and robots.txt, at the root where crawlers ask for them.
+    path("", include("syndication.root_urls")),
     *i18n_patterns(*public_patterns),
 ]
 

@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from factory.django import ImageField
 from PIL import Image
 
-from articles.images import rendition_name
+from articles.images import CROP_RATIOS, crop_name, rendition_name
 from articles.models import Article
 from tests.factories import ArticleFactory
 from tests.photos import encoded, plain_jpeg, upload
@@ -59,8 +59,11 @@ def test_renditions_are_named_after_the_original_beside_it():
     assert "pumps" not in article.image.name
     assert files_beside(article.image.name) == [
         f"{stem}.1200w.webp",
+        f"{stem}.16x9.webp",
+        f"{stem}.1x1.webp",
         f"{stem}.320w.webp",
         f"{stem}.480w.webp",
+        f"{stem}.4x3.webp",
         f"{stem}.800w.webp",
         f"{stem}.jpg",
     ]
@@ -144,6 +147,7 @@ def test_replacing_an_image_removes_the_old_files_once_committed(
     old_files = [
         article.image.name,
         *(rendition_name(article.image.name, w) for w in (320, 480, 800, 1200)),
+        *(crop_name(article.image.name, ratio) for ratio in CROP_RATIOS),
     ]
     article = Article.objects.get(pk=article.pk)
 
@@ -162,8 +166,11 @@ def test_replacing_an_image_removes_the_old_files_once_committed(
     assert (article.image_width, article.image_height) == (1000, 500)
     assert files_beside(article.image.name) == [
         f"{stem}.1000w.webp",
+        f"{stem}.16x9.webp",
+        f"{stem}.1x1.webp",
         f"{stem}.320w.webp",
         f"{stem}.480w.webp",
+        f"{stem}.4x3.webp",
         f"{stem}.800w.webp",
         f"{stem}.jpg",
     ]

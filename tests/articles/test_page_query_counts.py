@@ -38,9 +38,11 @@ EXPECTED_QUERIES = {
     # settings, sections, next scheduled time and the headlines for the ticker,
     # and its credits with their people (people/); "Related" (its keywords and pins
     # in one query, the articles sharing them in one, then those articles) and
-    # "Most read" (one). Warm, the keywords, the credits, the comment section,
+    # "Most read" (one); and for its metadata (syndication/): its credits again and
+    # the publisher's logo from the site settings (its keywords are read once for
+    # both). Warm, the keywords, the credits, the metadata, the comment section,
     # "Related" and "Most read" are cached fragments.
-    "article": (12, 1),
+    "article": (14, 1),
     # The section and the page's rows; cold, also the listing's count (kept until the
     # next visible change) and the chrome.
     "section": (7, 2),

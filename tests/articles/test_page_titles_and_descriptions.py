@@ -2,6 +2,7 @@
 engines and link previews."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tests.articles.pages import soup_of, text_of
@@ -88,7 +89,9 @@ def test_later_listing_pages_carry_their_page_number_in_the_title(client, listin
     canonical = soup_of(client.get(target.get_absolute_url(), {"page": 2})).find(
         "link", rel="canonical"
     )
-    assert canonical["href"] == f"{target.get_absolute_url()}?page=2"
+    assert canonical["href"] == (
+        f"{settings.SITE_URL}{target.get_absolute_url()}?page=2"
+    )
 
 
 def test_article_page_names_its_canonical_address(client):
@@ -96,4 +99,6 @@ def test_article_page_names_its_canonical_address(client):
 
     page = soup_of(client.get(article.get_absolute_url()))
 
-    assert page.find("link", rel="canonical")["href"] == article.get_absolute_url()
+    # Absolute, on the main domain (syndication/): crawlers refuse a relative one.
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == settings.SITE_URL + article.get_absolute_url()

@@ -6,8 +6,9 @@ its section and translation; its keywords, credits and comment section are cache
 fragments until the next visible change. A cold page also reads the keywords, the
 credits with their people, counts and fetches
 the approved comments, and fills the cached site settings, section navigation, the
-next scheduled time and the ticker's headlines: 9. (The captcha is per visitor and
-comes from its own uncached address.)
+next scheduled time and the ticker's headlines; and for the page's metadata
+(syndication/) the credits again and the site settings for the publisher's logo:
+11. (The captcha is per visitor and comes from its own uncached address.)
 """
 
 from datetime import timedelta
@@ -32,8 +33,8 @@ def _every_request_rendered(settings):
 
 WARM_QUERIES = 1
 # 9, and "Related" (keywords and pins, then articles sharing them: none here)
-# and "Most read" (readership/).
-COLD_QUERIES = 12
+# and "Most read" (readership/), and the metadata (syndication/).
+COLD_QUERIES = 14
 
 
 def article_with_comments(approved, hidden=0):

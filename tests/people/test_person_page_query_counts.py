@@ -53,8 +53,9 @@ def article_with_reporters(count: int):
 
 
 # The article (with section and translation), its credits with their people, its
-# keywords, the approved-comment count and the chrome (four queries).
-# 8, and "Related" (keywords and pins; none here) and "Most read" (readership/).
+# keywords, the approved-comment count and the chrome (four queries); "Related"
+# (keywords and pins; none here) and "Most read" (readership/); for its metadata
+# (syndication/), its credits again and the site settings for the logo.
 ARTICLE_COLD_QUERIES = 10
 
 
