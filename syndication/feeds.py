@@ -8,7 +8,7 @@ entry's time) for readers that only send ``If-Modified-Since``.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from uuid import NAMESPACE_URL, uuid5
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -80,9 +80,7 @@ class ArticleFeed(Feed):
     def item_guid(self, entry):
         # Stable across new slugs and hosts: a reader's app shows an edited
         # headline as the same story.
-        article = entry.article
-        day = f"{article.published_at:%Y-%m-%d}"
-        return f"tag:{_tag_authority()},{day}:article-{article.pk}"
+        return article_uuid(entry.article)
 
     item_guid_is_permalink = False
 
@@ -104,8 +102,8 @@ class ArticleFeed(Feed):
         images = article_images(article, entry.request)
         return {
             "content": sanitize_body(article.body),
-            "authors": authors_of(article, credits),
-            "translators": translators_of(article, credits),
+            "authors": authors_of(article, credits, entry.request),
+            "translators": translators_of(article, credits, entry.request),
             "image": images[0] if images else None,
         }
 
@@ -119,8 +117,11 @@ class ArticleFeed(Feed):
         return cached_for_readers(f"feed-change:{request.path}", newest)
 
 
-def _tag_authority() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
+def article_uuid(article) -> str:
+    """The entry's id: the same on every host the feed is read from (the site, its
+    onion, a mirror), and naming none of them, so that an onion or mirror feed never
+    mentions the blocked domain."""
+    return uuid5(NAMESPACE_URL, f"{settings.SITE_URL}/articles/{article.pk}").urn
 
 
 def _site_name() -> str:

@@ -2,11 +2,11 @@
 address, Open Graph and Twitter tags, schema.org JSON-LD; shared with the feeds
 (authors, images).
 
-Addresses: the canonical link and the identity of a page in its metadata (og:url,
-JSON-LD ``@id``/``url``, the people and translations it names) use the main domain
-(``settings.SITE_URL``), so that every copy of a page (the site, its onion address,
-a mirror) names the same original. Whatever a reader's browser or a crawler fetches
-from the page (images, the logo, feeds) is built from the request's host.
+Addresses: only the canonical link uses the main domain (``settings.SITE_URL``), so
+that every copy of a page names the same original. Every other address (og:url,
+JSON-LD ``@id``/``url``, the people and translations it names, images, the logo,
+feeds) is built from the request's host: on the onion address or a mirror, a reader
+who follows one stays there instead of being led back to a blocked domain.
 """
 
 import json
@@ -34,6 +34,11 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 def canonical_url(path: str) -> str:
     return settings.SITE_URL + path
+
+
+def here(request: HttpRequest, path: str) -> str:
+    """``path`` on the host the request came on (the site, its onion, a mirror)."""
+    return request.build_absolute_uri(path)
 
 
 def og_locale(language: str) -> str:
@@ -78,27 +83,33 @@ def article_images(article: Article, request: HttpRequest) -> list[ImageMeta]:
 @dataclass(frozen=True)
 class Byline:
     name: str
-    # The person's page on the main domain; empty for a free-text credit.
+    # The person's page on the request's host; empty for a free-text credit.
     url: str
 
 
-def _bylines(credits: list[Credit], role: str, free_text: str) -> list[Byline]:
+def _bylines(
+    credits: list[Credit], role: str, free_text: str, request: HttpRequest
+) -> list[Byline]:
     people = [c.person for c in credits if c.role == role and c.person_id]
     if people:
         return [
-            Byline(person.local_name, canonical_url(person.get_absolute_url()))
+            Byline(person.local_name, here(request, person.get_absolute_url()))
             for person in people
         ]
     # Articles without credit records keep their free-text credit.
     return [Byline(free_text, "")] if free_text else []
 
 
-def authors_of(article: Article, credits: list[Credit]) -> list[Byline]:
-    return _bylines(credits, Credit.Role.REPORTER, article.reporter_credit)
+def authors_of(
+    article: Article, credits: list[Credit], request: HttpRequest
+) -> list[Byline]:
+    return _bylines(credits, Credit.Role.REPORTER, article.reporter_credit, request)
 
 
-def translators_of(article: Article, credits: list[Credit]) -> list[Byline]:
-    return _bylines(credits, Credit.Role.TRANSLATOR, article.translator_credit)
+def translators_of(
+    article: Article, credits: list[Credit], request: HttpRequest
+) -> list[Byline]:
+    return _bylines(credits, Credit.Role.TRANSLATOR, article.translator_credit, request)
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,7 @@ def _is_translation(article: Article, translators: list[Byline]) -> bool:
 @dataclass(frozen=True)
 class ArticleMeta:
     canonical: str
+    url: str  # on the request's host (og:url)
     title: str
     description: str
     section: str
@@ -172,17 +184,18 @@ def article_meta(
     article: Article, *, credits: list[Credit], request: HttpRequest
 ) -> ArticleMeta:
     canonical = canonical_url(article.get_absolute_url())
-    authors = authors_of(article, credits)
-    translators = translators_of(article, credits)
+    url = here(request, article.get_absolute_url())
+    authors = authors_of(article, credits, request)
+    translators = translators_of(article, credits, request)
     images = article_images(article, request)
     tags = [keyword.local_name for keyword in article.keywords.all()]
     site = publisher(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "@id": canonical,
-        "url": canonical,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.title,
         "description": article.lead,
         "datePublished": article.published_at.isoformat(),
@@ -193,7 +206,7 @@ def article_meta(
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": site.name,
-            "url": canonical_url(reverse("articles:home")),
+            "url": here(request, reverse("articles:home")),
             "logo": _image_ld(site.logo),
         },
     }
@@ -212,7 +225,7 @@ def article_meta(
         )
         data[key] = {
             "@type": "NewsArticle",
-            "@id": canonical_url(counterpart.get_absolute_url()),
+            "@id": here(request, counterpart.get_absolute_url()),
             "inLanguage": counterpart.language,
         }
     corrections = [
@@ -228,6 +241,7 @@ def article_meta(
         data["correction"] = corrections
     return ArticleMeta(
         canonical=canonical,
+        url=url,
         title=article.title,
         description=article.lead,
         section=article.section.local_name,

@@ -95,11 +95,12 @@ def site_footer() -> SafeString:
     )
 
 
-@register.simple_tag
-def main_site_address(path: str) -> str:
-    """``path`` on the main domain: the address printed under an article (the same
-    on every host the page is read from, like its canonical link)."""
-    return uri_to_iri(settings.SITE_URL.rstrip("/") + path)
+@register.simple_tag(takes_context=True)
+def printed_address(context, path: str) -> str:
+    """``path`` on the host the page was read from: the address printed under an
+    article. A reader who printed it from the onion address or a mirror keeps a way
+    back that works for them (the blocked domain may not)."""
+    return uri_to_iri(context["request"].build_absolute_uri(path))
 
 
 @dataclass(frozen=True)

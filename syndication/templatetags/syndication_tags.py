@@ -6,6 +6,7 @@ from django import template
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -58,13 +59,15 @@ def article_meta(context, article: Article) -> SafeString:
 
 def _listing(context, *, title, description, feed_kind, feed_kwargs, page=None):
     request, site = context["request"], context.get("site")
-    path = request.path
+    # Percent-encoded, as reverse() writes the page's own links (an Arabic slug).
+    path = escape_uri_path(request.path)
     if page is not None and page.number > 1:
         path += f"?page={page.number}"
     site_name = getattr(site, "name", "")
     feeds = _feeds(feed_kind, **feed_kwargs)
     return {
         "canonical": meta.canonical_url(path),
+        "url": meta.here(request, path),
         "title": title or site_name,
         "description": description,
         "site_name": site_name,

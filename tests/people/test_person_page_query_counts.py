@@ -56,7 +56,7 @@ def article_with_reporters(count: int):
 # keywords, the approved-comment count and the chrome (four queries); "Related"
 # (keywords and pins; none here) and "Most read" (readership/); for its metadata
 # (syndication/), its credits again and the site settings for the logo.
-ARTICLE_COLD_QUERIES = 10
+ARTICLE_COLD_QUERIES = 12
 
 
 @pytest.mark.parametrize("reporters", [1, 6])

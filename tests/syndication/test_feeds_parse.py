@@ -76,7 +76,7 @@ def test_the_atom_feed_carries_every_field(client, article, kind):
     )
     assert (image["width"], image["height"]) == ("1200", "675")
     assert {tag.term for tag in entry.tags} == {article.section.name, "Water"}
-    assert entry.id.startswith("tag:")
+    assert entry.id.startswith("urn:uuid:")
 
 
 @pytest.mark.parametrize("kind", ["edition", "section", "keyword", "person"])
