@@ -2,10 +2,12 @@
 
 deploy/nginx.conf is read as it is in the checkout (never edited) and given this
 run's ports and folders: every ``listen`` of its TLS server becomes one plain-HTTP
-port of 127.0.0.1, the plain-HTTP server's another, every ``server 127.0.0.1:<port>``
-of its upstreams the app's port, and its cache, log and site folders go under the
-run's work folder. Its micro-cache, keep-alive and headers stay as shipped. nginx
-runs in the foreground in its own process group and is stopped with the servers.
+port of 127.0.0.1, the plain-HTTP server's another; the app servers of its upstream
+(``server <address>:8000``) become the one app server of the run, the site block
+behind the edge (``127.0.0.1:8081``) a free port; and its cache, log and site
+folders go under the run's work folder. Its micro-cache, keep-alive and headers stay
+as shipped. nginx runs in the foreground in its own process group and is stopped
+with the servers.
 """
 
 import contextlib
@@ -21,7 +23,10 @@ from bench import PROJECT_DIR
 from bench.server import HOST, free_port, http_request
 
 SHIPPED_CONFIG = PROJECT_DIR / "deploy" / "nginx.conf"
-UPSTREAM_SERVER = re.compile(r"(\n\s*server\s+)127\.0\.0\.1:\d+(\s*[^;\n]*;)")
+# The app servers of the shipped upstream (two example machines on port 8000).
+APP_SERVER = re.compile(r"\n(\s*)server\s+[\w.\-]+:8000\b[^;\n]*;[^\n]*")
+# The site block the edge passes requests to.
+SITE_ADDRESS = "127.0.0.1:8081"
 TLS_LISTEN = re.compile(r"\n\s*listen\s+[^;\n]*443[^;\n]*;")
 PLAIN_LISTEN = re.compile(r"\n\s*listen\s+(\[::\]:)?80\b[^;\n]*;")
 
@@ -46,11 +51,21 @@ def _one_listen(pattern: re.Pattern, text: str, port: int) -> str:
 
 def site_config(folder: Path, *, port: int, app_port: int) -> str:
     site = SHIPPED_CONFIG.read_text()
-    site, upstreams = UPSTREAM_SERVER.subn(rf"\g<1>{HOST}:{app_port}\g<2>", site)
-    if not upstreams:
+    servers = list(APP_SERVER.finditer(site))
+    if not servers:
         raise SystemExit(
-            f"bench: no upstream server 127.0.0.1:<port> in {SHIPPED_CONFIG}"
+            f"bench: no upstream server <address>:8000 in {SHIPPED_CONFIG}"
         )
+    # The first becomes the run's app server, the others go.
+    for match in reversed(servers[1:]):
+        site = site[: match.start()] + site[match.end() :]
+    first = servers[0]
+    site = (
+        site[: first.start()]
+        + f"\n{first[1]}server {HOST}:{app_port};"
+        + site[first.end() :]
+    )
+    site = site.replace(SITE_ADDRESS, f"{HOST}:{free_port()}")
     site = _one_listen(TLS_LISTEN, site, port)
     site = _one_listen(PLAIN_LISTEN, site, free_port())
     for shipped, here in {

@@ -48,7 +48,8 @@ def test_a_staff_member_signs_in_with_a_code(new_page, editor, viewport, locale)
     page.locator("main form button[type=submit]").first.click()
     code = page.locator("input[name=code]")
     expect(code).to_be_visible()
-    # Codes read left to right in either language.
+    # Codes read left to right in either language (staff.css, once it has loaded).
+    page.wait_for_load_state("load")
     assert code.evaluate("el => getComputedStyle(el).direction") == "ltr"
     shoot(page, "second-factor", viewport, locale)
     code.fill(totp_code())

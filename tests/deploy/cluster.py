@@ -29,6 +29,7 @@ import psycopg
 import pytest
 from bs4 import BeautifulSoup
 
+from comments.views import THANKS_ANCHOR
 from tests.deploy.servers import (
     HOST,
     SETUP,
@@ -276,8 +277,9 @@ class Answer:
     def kind(self) -> str:
         """What a reader got: a page, an acknowledged comment, a styled error page
         (by code), the comment form again, or a bare error page."""
+        # A stored comment sends the reader to the thanks above the comments.
         if self.status in {301, 302, 303} and self.header("Location").endswith(
-            "#comments"
+            THANKS_ANCHOR
         ):
             return "acknowledged"
         if self.status < 400:

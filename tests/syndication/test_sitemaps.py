@@ -20,14 +20,19 @@ def locs(root, path="sm:url/sm:loc"):
     return [loc.text for loc in root.findall(path, NS)]
 
 
+def page_of(article) -> int:
+    """The article sitemap that holds ``article`` (ids need not start at 1: on
+    PostgreSQL the sequence runs on across tests)."""
+    return (article.pk - 1) // SITEMAP_ID_RANGE + 1
+
+
 def in_edition(language, name, **kwargs):
     with translation.override(language):
         return "http://testserver" + reverse(name, kwargs=kwargs or None)
 
 
 def test_the_index_lists_both_editions_sitemaps(client):
-    ArticleFactory()
-    ArticleFactory(language="ar")
+    articles = {"en": ArticleFactory(), "ar": ArticleFactory(language="ar")}
 
     response = client.get("/sitemap.xml")
 
@@ -38,7 +43,10 @@ def test_the_index_lists_both_editions_sitemaps(client):
     listed = locs(root, "sm:sitemap/sm:loc")
     for language in ("en", "ar"):
         assert in_edition(language, "syndication:sitemap_pages") in listed
-        assert in_edition(language, "syndication:sitemap_articles", number=1) in listed
+        number = page_of(articles[language])
+        assert in_edition(language, "syndication:sitemap_articles", number=number) in (
+            listed
+        )
         assert in_edition(language, "syndication:sitemap_news", number=1) in listed
     assert len(listed) == 6
 
@@ -50,12 +58,17 @@ def test_an_article_page_holds_the_editions_articles_with_hreflang_pairs(client)
     ArticleFactory(scheduled=True)
     ArticleFactory(status=Article.Status.REMOVED)
 
+    number = page_of(article)
     root = xml_of(
-        client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1}))
+        client.get(reverse("syndication:sitemap_articles", kwargs={"number": number}))
     )
 
     urls = {url.find("sm:loc", NS).text: url for url in root.findall("sm:url", NS)}
-    expected = {f"http://testserver{a.get_absolute_url()}" for a in (article, lone)}
+    expected = {
+        f"http://testserver{a.get_absolute_url()}"
+        for a in (article, lone)
+        if page_of(a) == number
+    }
     assert set(urls) == expected
     paired = urls[f"http://testserver{article.get_absolute_url()}"]
     links = {
@@ -71,10 +84,9 @@ def test_an_article_page_holds_the_editions_articles_with_hreflang_pairs(client)
     )
     lastmod = datetime.fromisoformat(paired.find("sm:lastmod", NS).text)
     assert lastmod == article.last_note_at
-    assert (
-        urls[f"http://testserver{lone.get_absolute_url()}"].findall("xhtml:link", NS)
-        == []
-    )
+    if page_of(lone) == number:
+        lone_url = urls[f"http://testserver{lone.get_absolute_url()}"]
+        assert lone_url.findall("xhtml:link", NS) == []
 
 
 def test_an_unpublished_translation_is_no_hreflang_pair(client):
@@ -84,7 +96,9 @@ def test_an_unpublished_translation_is_no_hreflang_pair(client):
     )
 
     root = xml_of(
-        client.get(reverse("syndication:sitemap_articles", kwargs={"number": 1}))
+        client.get(
+            reverse("syndication:sitemap_articles", kwargs={"number": page_of(article)})
+        )
     )
 
     assert root.findall("sm:url/xhtml:link", NS) == []

@@ -11,8 +11,10 @@ govern, so the pages keep their policy.
 
 import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from tests.browser.polished.conftest import EDITIONS, VIEWPORTS, viewport_id
@@ -57,6 +59,10 @@ def reader_pages(newsdesk, edition: str) -> list[str]:
             newsdesk.sections[0].get_absolute_url(),
             newsdesk.keyword.get_absolute_url(),
             newsdesk.reporter.get_absolute_url(),
+            # Results with highlighted snippets: a word of the lead's headline.
+            reverse("search:results")
+            + "?"
+            + urlencode({"q": newsdesk.lead[edition].title.split()[0]}),
         ]
 
 
