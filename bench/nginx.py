@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from bench import PROJECT_DIR
-from bench.server import HOST, free_port, http_request
+from bench.server import HOST, free_port, http_request, stop_group
 
 SHIPPED_CONFIG = PROJECT_DIR / "deploy" / "nginx.conf"
 # The app servers of the shipped upstream (two example machines on port 8000).
@@ -157,14 +157,5 @@ class NginxFront:
         return "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGQUIT)
-            self.process.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        finally:
-            self.log_file.close()
+        # SIGQUIT: nginx's graceful stop.
+        stop_group(self.process, self.log_file, signal.SIGQUIT)

@@ -162,17 +162,23 @@ class Server:
         return "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        finally:
-            self.log_file.close()
+        stop_group(self.process, self.log_file, signal.SIGTERM)
+
+
+def stop_group(process, log_file, stop_signal: int) -> None:
+    """Stop a server started in a process group of its own (its workers with it):
+    ``stop_signal`` first, SIGKILL if it has not ended within 15 s."""
+    if process is None or process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, stop_signal)
+        process.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+    finally:
+        log_file.close()
 
 
 def http_request(
