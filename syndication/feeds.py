@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
 from articles.models import Article, Keyword, Section, SiteSettings
@@ -26,7 +26,12 @@ from readercache.fragments import cached_for_readers
 from readercache.pages import cache_page_for_readers
 from syndication import selectors
 from syndication.feedformats import NewsAtomFeed, NewsRssFeed
-from syndication.meta import article_images, authors_of, translators_of
+from syndication.meta import (
+    article_images,
+    authors_of,
+    describe_listing,
+    translators_of,
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,7 @@ class EditionFeed(ArticleFeed):
         return FeedSource(
             request=request,
             title=name,
-            description=gettext("The latest reporting from %(site)s.") % {"site": name},
+            description=describe_listing("edition", name, name),
             page=reverse("articles:home"),
             articles=selectors.edition_articles(get_language()),
         )
@@ -151,8 +156,7 @@ class SectionFeed(ArticleFeed):
         return FeedSource(
             request=request,
             title=f"{section.local_name} · {_site_name()}",
-            description=gettext("The latest %(section)s reporting from %(site)s.")
-            % {"section": section.local_name, "site": _site_name()},
+            description=describe_listing("section", section.local_name, _site_name()),
             page=section.get_absolute_url(),
             articles=articles,
         )
@@ -167,8 +171,7 @@ class KeywordFeed(ArticleFeed):
         return FeedSource(
             request=request,
             title=f"{keyword.local_name} · {_site_name()}",
-            description=gettext("Articles about %(keyword)s from %(site)s.")
-            % {"keyword": keyword.local_name, "site": _site_name()},
+            description=describe_listing("keyword", keyword.local_name, _site_name()),
             page=keyword.get_absolute_url(),
             articles=articles,
         )
@@ -183,8 +186,7 @@ class PersonFeed(ArticleFeed):
         return FeedSource(
             request=request,
             title=f"{person.local_name} · {_site_name()}",
-            description=gettext("Articles by %(person)s for %(site)s.")
-            % {"person": person.local_name, "site": _site_name()},
+            description=describe_listing("person", person.local_name, _site_name()),
             page=person.get_absolute_url(),
             articles=articles,
         )

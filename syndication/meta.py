@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from articles.images import crop_name, crop_sizes
 from articles.models import Article, Correction, SiteSettings
@@ -39,6 +40,27 @@ def canonical_url(path: str) -> str:
 def here(request: HttpRequest, path: str) -> str:
     """``path`` on the host the request came on (the site, its onion, a mirror)."""
     return request.build_absolute_uri(path)
+
+
+def describe_listing(kind: str, name: str, site: str) -> str:
+    """What a listing (an edition, section, keyword or person page) and its feed
+    say they hold, in the active language: one wording for both."""
+    if kind == "section":
+        return gettext("The latest %(section)s reporting from %(site)s.") % {
+            "section": name,
+            "site": site,
+        }
+    if kind == "keyword":
+        return gettext("Articles about %(keyword)s from %(site)s.") % {
+            "keyword": name,
+            "site": site,
+        }
+    if kind == "person":
+        return gettext("Articles by %(person)s for %(site)s.") % {
+            "person": name,
+            "site": site,
+        }
+    return gettext("The latest reporting from %(site)s.") % {"site": site}
 
 
 def og_locale(language: str) -> str:

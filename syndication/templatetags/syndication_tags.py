@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
 
 from articles.models import Article, Keyword, Section
 from people.models import Person
@@ -95,8 +94,7 @@ def section_meta(context, section: Section, page=None):
     return _listing(
         context,
         title=section.local_name,
-        description=gettext("The latest %(section)s reporting from %(site)s.")
-        % {"section": section.local_name, "site": site_name},
+        description=meta.describe_listing("section", section.local_name, site_name),
         feed_kind="section",
         feed_kwargs={"slug": section.slug},
         page=page,
@@ -109,8 +107,7 @@ def keyword_meta(context, keyword: Keyword, page=None):
     return _listing(
         context,
         title=keyword.local_name,
-        description=gettext("Articles about %(keyword)s from %(site)s.")
-        % {"keyword": keyword.local_name, "site": site_name},
+        description=meta.describe_listing("keyword", keyword.local_name, site_name),
         feed_kind="keyword",
         feed_kwargs={"slug": keyword.local_slug},
         page=page,
@@ -123,8 +120,7 @@ def person_meta(context, person: Person, page=None):
     return _listing(
         context,
         title=person.local_name,
-        description=gettext("Articles by %(person)s for %(site)s.")
-        % {"person": person.local_name, "site": site_name},
+        description=meta.describe_listing("person", person.local_name, site_name),
         feed_kind="person",
         feed_kwargs={"slug": person.local_slug},
         page=page,
